@@ -1,0 +1,131 @@
+"""Load the codebook (CAMEO codes, PLOVER mapping) and the event lexicon from package data.
+
+Knowledge lives in the TSV files under ``tidings/data``; this module only reads them. Everything is
+loaded once and cached: the tables are immutable after loading.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    """One CAMEO code with its PLOVER translation."""
+
+    code: str
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    goldstein: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """One lexicon row: a lemma that can express an event, and the frame that must hold."""
+
+    lemma: str
+    pos: str
+    cameo: str
+    mode: str | None
+    objects: frozenset[str]
+    particle: str | None
+    need: frozenset[str]
+    preps: frozenset[str] | None
+    of_source: bool
+    symmetric: bool
+    light: bool
+    line: int
+
+    @property
+    def specificity(self) -> int:
+        """Rules with more conditions win over generic rules for the same lemma."""
+        return bool(self.objects) * 2 + bool(self.particle) + bool(self.need)
+
+
+@dataclass(frozen=True, slots=True)
+class ModeRule:
+    type: str
+    word: str
+    mode: str
+    cameo: str | None
+
+
+def _rows(name: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a package TSV as dicts, skipping comment lines; yields (line number, row)."""
+    text = resources.files("tidings").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [(i, ln) for i, ln in enumerate(text.splitlines(), 1) if ln and not ln.startswith("#")]
+    header = lines[0][1].split("\t")
+    for number, line in lines[1:]:
+        cells = line.split("\t")
+        cells += [""] * (len(header) - len(cells))
+        yield number, dict(zip(header, (c.strip() for c in cells), strict=False))
+
+
+@functools.cache
+def cameo_codes() -> dict[str, CameoCode]:
+    """Every CAMEO code that has a PLOVER type, by code."""
+    out = {}
+    for _, row in _rows("cameo.tsv"):
+        contexts = tuple(c for c in row["contexts"].split(";") if c)
+        out[row["cameo"]] = CameoCode(
+            row["cameo"], row["type"], row["mode"] or None, contexts, float(row["goldstein"]),
+            row["label"],
+        )
+    return out
+
+
+def _frame(text: str, line: int) -> dict[str, str]:
+    frame = {}
+    for item in filter(None, (p.strip() for p in text.split(","))):
+        key, _, value = item.partition("=")
+        frame[key] = value
+    unknown = set(frame) - {"obj", "prt", "need", "prep", "of", "sym", "light"}
+    if unknown:
+        raise ValueError(f"triggers.tsv:{line}: unknown frame keys {sorted(unknown)}")
+    return frame
+
+
+def _split(value: str | None) -> frozenset[str]:
+    return frozenset(v for v in (value or "").split("|") if v)
+
+
+@functools.cache
+def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
+    """Trigger rules keyed by (lemma, pos), most specific first."""
+    codes = cameo_codes()
+    rules: dict[tuple[str, str], list[TriggerRule]] = {}
+    for line, row in _rows("lexicon/triggers.tsv"):
+        if row["cameo"] not in codes:
+            raise ValueError(f"triggers.tsv:{line}: unknown CAMEO code {row['cameo']!r}")
+        frame = _frame(row["frame"], line)
+        rule = TriggerRule(
+            lemma=row["lemma"], pos=row["pos"], cameo=row["cameo"], mode=row["mode"] or None,
+            objects=_split(frame.get("obj")), particle=frame.get("prt") or None,
+            need=_split(frame.get("need")),
+            preps=_split(frame["prep"]) if "prep" in frame else None,
+            of_source=frame.get("of") == "source", symmetric="sym" in frame,
+            light="light" in frame, line=line,
+        )
+        rules.setdefault((rule.lemma, rule.pos), []).append(rule)
+    return {k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in rules.items()}
+
+
+@functools.cache
+def mode_rules() -> dict[tuple[str, str], ModeRule]:
+    """Mode refinements keyed by (PLOVER type, modifier lemma)."""
+    return {
+        (row["type"], row["word"]): ModeRule(row["type"], row["word"], row["mode"],
+                                             row["cameo"] or None)
+        for _, row in _rows("lexicon/modes.tsv")
+    }

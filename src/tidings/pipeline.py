@@ -1,0 +1,94 @@
+"""The pipeline: parse, find actors, dates and events, over one article or a stream of them.
+
+>>> pipeline = Pipeline()
+>>> coded = pipeline.code(Article(id="a1", text="Xi called Putin on Wednesday.", date=...))
+>>> for coded in pipeline.pipe(articles): ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dataclasses import replace
+
+from tidings.records import Article, CodedArticle, DateRef, Event, Sentence, Warning
+from tidings.stages import dates as dates_stage
+from tidings.stages import parse
+from tidings.stages.actors import ActorResolver
+from tidings.stages.events import EventCoder
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+BACKGROUND_DAYS = 30
+
+
+class Pipeline:
+    """Everything that turns an :class:`Article` into a :class:`CodedArticle`.
+
+    Models and lexicons load once, when the pipeline is built.
+    """
+
+    def __init__(self, *, actor_files: Sequence[str | Path] = ()) -> None:
+        self.nlp = parse.load_nlp()
+        self.actors = ActorResolver(extra_files=actor_files)
+        self.events = EventCoder()
+
+    def code(self, article: Article) -> CodedArticle:
+        """Code one article."""
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[CodedArticle]:
+        """Code a stream of articles, parsing them in batches."""
+        stream = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            yield self.code_doc(doc, article)
+
+    def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
+        """Code an article whose text has already been parsed."""
+        sentences = _sentences(doc, article)
+        mentions = self.actors(doc, pub_date=article.date)
+        publication = dates_stage.publication_date(article.date)
+        found = {i: dates_stage.find_dates(sent, pub_date=article.date)
+                 for i, sent in enumerate(doc.sents)}
+        events, non_events = self.events(doc, article=article, mentions=mentions, dates=found,
+                                         publication=publication)
+        events = [_mark_background(e, article.date) for e in events]
+        return CodedArticle(
+            article=article, sentences=sentences, mentions=tuple(mentions),
+            events=tuple(events), non_events=tuple(non_events),
+            warnings=tuple(_warnings(article, found)),
+        )
+
+
+def _sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
+    first_line_end = doc.text.find("\n")
+    return tuple(
+        Sentence(i, s.text.strip(), s.start_char, s.end_char,
+                 is_headline=article.title is not None and 0 <= first_line_end and
+                 s.end_char <= first_line_end + 1)
+        for i, s in enumerate(doc.sents)
+    )
+
+
+def _mark_background(event: Event, published: dt.date | None) -> Event:
+    """An event dated well before publication is background, not news (#4)."""
+    if published is None or event.date.date is None or event.date.method == "publication":
+        return event
+    if (published - event.date.date).days > BACKGROUND_DAYS:
+        return replace(event, background=True)
+    return event
+
+
+def _warnings(article: Article, found: dict[int, list[DateRef]]) -> Iterator[Warning]:
+    if article.date is None:
+        relative = [r for refs in found.values() for r in refs if r.date is None]
+        message = "the article has no publication date"
+        if relative:
+            message += (f"; {len(relative)} relative date expression(s) could not be resolved "
+                        "(give one with --date YYYY-MM-DD)")
+        yield Warning("no_publication_date", message)
+

