@@ -8,6 +8,8 @@ import logging
 import sys
 import textwrap
 from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
 from typing import TextIO
 
 import click
@@ -17,6 +19,9 @@ from tidings.records import Article, CodedArticle, InputProblem
 from tidings.serialize import article_json
 
 TABLE_WIDTH = 100
+SAMPLE_ARTICLE = Path(str(resources.files("tidings").joinpath("data", "sample",
+                                                              "sample_article.txt")))
+SAMPLE_DATE = dt.date(2023, 10, 12)
 
 
 def _date_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -38,18 +43,24 @@ def main(verbose: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option("--sample", is_flag=True, help="Code the bundled sample article (published 2023-10-12).")
 @click.option("--date", callback=_date_option, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True, help="Output format; jsonl prints one line per article.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
               help="A TSV of your own actors (name, aliases, country, org, sector, start, end).")
-def code(paths: tuple[str, ...], date: dt.date | None, fmt: str,
+def code(paths: tuple[str, ...], sample: bool, date: dt.date | None, fmt: str,
          actor_files: tuple[str, ...]) -> None:
     """Code articles (.txt, .html, .json, .jsonl, .csv or - for stdin) into events."""
     from tidings.pipeline import Pipeline
 
+    if sample:
+        paths = (*paths, str(SAMPLE_ARTICLE))
+        date = date or SAMPLE_DATE
+    if not paths:
+        raise click.UsageError("give one or more PATHs (or - for standard input), or --sample")
     try:
         pipeline = Pipeline(actor_files=actor_files)
     except (OSError, ValueError) as e:

@@ -46,6 +46,7 @@ class TriggerRule:
     symmetric: bool
     light: bool
     line: int
+    theme: bool = False
 
     @property
     def specificity(self) -> int:
@@ -90,7 +91,7 @@ def _frame(text: str, line: int) -> dict[str, str]:
     for item in filter(None, (p.strip() for p in text.split(","))):
         key, _, value = item.partition("=")
         frame[key] = value
-    unknown = set(frame) - {"obj", "prt", "need", "prep", "of", "sym", "light"}
+    unknown = set(frame) - {"obj", "prt", "need", "prep", "of", "sym", "light", "theme"}
     if unknown:
         raise ValueError(f"triggers.tsv:{line}: unknown frame keys {sorted(unknown)}")
     return frame
@@ -115,7 +116,7 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
             need=_split(frame.get("need")),
             preps=_split(frame["prep"]) if "prep" in frame else None,
             of_source=frame.get("of") == "source", symmetric="sym" in frame,
-            light="light" in frame, line=line,
+            light="light" in frame, line=line, theme="theme" in frame,
         )
         rules.setdefault((rule.lemma, rule.pos), []).append(rule)
     return {k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in rules.items()}

@@ -93,10 +93,18 @@ class MentionIndex:
         """
         found: list[Mention] = []
         for head in (token, *token.conjuncts):
-            for mention in self._nearest(head, max_depth):
+            for mention in self._nearest(head, max_depth) + self._coordinated_modifiers(head):
                 if mention not in found:
                     found.append(mention)
         return found
+
+    def _coordinated_modifiers(self, token: Token) -> list[Mention]:
+        """ "Israeli and Turkish officials": each coordinated modifier names an actor."""
+        out: list[Mention] = []
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.conjuncts:
+                out += [m for t in (child, *child.conjuncts) for m in self.at(t)]
+        return out
 
     def _nearest(self, token: Token, max_depth: int) -> list[Mention]:
         level = [token]
@@ -154,7 +162,9 @@ class EventCoder:
         events: list[Event] = []
         non_events: list[NonEvent] = []
         for number, sent in enumerate(doc.sents):
+            places = _Places(sent, index)
             for cand in self._candidates(sent, index):
+                places.anchor(cand)
                 trigger = self._trigger(cand)
                 if cand.suppressed:
                     non_events.append(NonEvent(self.codes[cand.rule.cameo].type, sent.text.strip(),
@@ -355,7 +365,7 @@ class EventCoder:
     def _verb_targets(self, token: Token, rule: ontology.TriggerRule,
                       index: MentionIndex) -> list[Mention]:
         obj = _dobj(token)
-        if obj is not None and not rule.objects:
+        if obj is not None and not rule.theme and all(o.startswith("*") for o in rule.objects):
             found = index.within(obj)
             if found:
                 return found
@@ -376,6 +386,35 @@ class EventCoder:
         for child in token.children:  # "warned that any backing from Beijing ...": first actor
             if child.dep_ == "ccomp":
                 found = next((index.at(t) for t in child.subtree if index.at(t)), [])
+                if found:
+                    return found
+        for child in token.children:  # "pledged to provide Ukraine with aid": the xcomp's object
+            if child.dep_ == "xcomp":
+                found = self._complement_targets(child, index)
+                if found:
+                    return found
+        return []
+
+    def _complement_targets(self, verb: Token, index: MentionIndex) -> list[Mention]:
+        """The first actor the complement clause acts on: its object, dative or prepositions."""
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj", "dative"):
+                found = index.within(child)
+                if found:
+                    return found
+        for prep in _has_prep(verb, VERB_PREPS | {"between", "for", "from"}):
+            found = [m for p in _pobjs(prep) for m in index.within(p)]
+            if found:
+                return found
+        obj = _dobj(verb)
+        if obj is not None:
+            for prep in _has_prep(obj, NOUN_PREPS | {"between"}):
+                found = [m for p in _pobjs(prep) for m in index.within(p)]
+                if found:
+                    return found
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "advcl") and child.i > verb.i:
+                found = self._complement_targets(child, index)
                 if found:
                     return found
         return []
@@ -471,27 +510,36 @@ class EventCoder:
         info = self.codes[code]
         mode = self._mode(cand, info)
         date = self._date(cand, dates, publication)
+        seen: set[tuple[str, str]] = set()
+        for source, target in self._pairs(cand, info.type, earlier):
+            key = (_code_of(source), _code_of(target))
+            if key in seen:
+                continue
+            seen.add(key)
+            yield Event(
+                id=_event_id(article.id, trigger, info.type, key),
+                type=info.type, mode=mode, contexts=info.contexts, cameo=code,
+                goldstein=info.goldstein, source=source, target=target, date=date,
+                sentence=number, sentence_text=sent.text.strip(),
+                text=_clause_text(cand.token), trigger=trigger, modality=cand.modality,
+                method=f"rule:{cand.rule.pos.lower()}:{cand.rule.lemma}",
+            )
+
+    def _pairs(self, cand: Candidate, type_: str,
+               earlier: list[Event]) -> list[tuple[Mention | None, Mention | None]]:
+        """Every (source, target) the candidate codes; a source whose only targets are itself
+        still codes, without a target."""
         sources: list[Mention | None] = list(_distinct(cand.sources)) or [None]
         targets: list[Mention | None] = list(_distinct(cand.targets)) or [None]
-        seen: set[tuple[str, str]] = set()
+        pairs: list[tuple[Mention | None, Mention | None]] = []
         for source in sources:
-            for target in targets:
-                if source is not None and target is not None and _same_actor(source, target):
-                    continue
+            mine = [t for t in targets if not (source is not None and t is not None and
+                                               _same_party(source, t))] or [None]
+            for target in mine:
                 if target is None:
-                    target = _inherit_target(earlier, info.type, source, cand)
-                key = (_code_of(source), _code_of(target))
-                if key in seen:
-                    continue
-                seen.add(key)
-                yield Event(
-                    id=_event_id(article.id, trigger, info.type, key),
-                    type=info.type, mode=mode, contexts=info.contexts, cameo=code,
-                    goldstein=info.goldstein, source=source, target=target, date=date,
-                    sentence=number, sentence_text=sent.text.strip(),
-                    text=_clause_text(cand.token), trigger=trigger, modality=cand.modality,
-                    method=f"rule:{cand.rule.pos.lower()}:{cand.rule.lemma}",
-                )
+                    target = _inherit_target(earlier, type_, source, cand)
+                pairs.append((source, target))
+        return pairs
 
     def _code(self, cand: Candidate) -> str:
         code = cand.rule.cameo
@@ -543,6 +591,48 @@ class EventCoder:
         return publication
 
 
+LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout", "near", "outside", "at"})
+
+
+class _Places:
+    """Countries a sentence names, to place actors named only by their sector ("police",
+    "rebels", "gunmen"): such an actor belongs to the country where the event happens, else to
+    the country of the other party of a domestic event, else to the one country the sentence names.
+    """
+
+    def __init__(self, sent: Span, index: MentionIndex) -> None:
+        self.place: Mention | None = None
+        self.countries: list[Mention] = []
+        for token in sent:
+            for mention in index.at(token):
+                if mention.actor.country and not any(
+                        m.actor.country == mention.actor.country for m in self.countries):
+                    self.countries.append(mention)
+            if self.place is None and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+                self.place = next((m for m in index.within(token, max_depth=1)
+                                   if m.actor.country), None)
+
+    def anchor(self, cand: Candidate) -> None:
+        sources, targets = cand.sources, cand.targets
+        cand.sources = [self._placed(m, targets) for m in sources]
+        cand.targets = [self._placed(m, cand.sources) for m in targets]
+
+    def _placed(self, mention: Mention, others: list[Mention]) -> Mention:
+        actor = mention.actor
+        if actor.country or actor.org:
+            return mention
+        where = self.place or next((m for m in others if m.actor.country), None)
+        if where is None:
+            alone = [m for m in self.countries if m.span != mention.span]
+            where = alone[0] if len(alone) == 1 else None
+        if where is None or where.actor.country is None:
+            return mention
+        country = where.actor.country
+        placed = replace(actor, country=country, code=country + (actor.sector or ""),
+                         method=f"{actor.method}+context:place")
+        return replace(mention, actor=placed)
+
+
 def _clause_head(token: Token) -> Token:
     current = token
     while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
@@ -554,6 +644,16 @@ def _same_actor(a: Mention, b: Mention) -> bool:
     if a.actor.country and a.actor.country == b.actor.country:
         return True
     return a.actor.org is not None and a.actor.org == b.actor.org or a.actor.code == b.actor.code
+
+
+def _same_party(a: Mention, b: Mention) -> bool:
+    """Source and target that are one party; two sectors of one country (police, a mayor) are
+    two parties of a domestic event."""
+    if a.span == b.span or a.actor.code == b.actor.code:
+        return True
+    if a.actor.country and a.actor.country == b.actor.country:
+        return a.actor.sector is None or b.actor.sector is None
+    return _same_actor(a, b)
 
 
 def _distinct(mentions: Sequence[Mention]) -> list[Mention]:

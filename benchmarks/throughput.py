@@ -1,0 +1,78 @@
+"""Throughput of `tidings code` against spaCy alone, on the same texts in the same run.
+
+    python benchmarks/throughput.py [--n 600] [--batch-size 32] [--json]
+
+The texts are the bundled sample corpus, repeated until there are N articles. (a) runs spaCy's
+pipeline with exactly the components tidings loads; (b) runs the whole tidings pipeline (parse,
+actors, dates, events, attribution...). The ratio (b)/(a) is what tidings costs on top of parsing.
+The order alternates (a, b, a, b) and the best of two is kept, since this machine is noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import time
+from importlib import resources
+
+from tidings.pipeline import Pipeline
+from tidings.records import Article
+
+
+def corpus(n: int) -> list[Article]:
+    path = resources.files("tidings").joinpath("data", "sample", "corpus.jsonl")
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [Article(id=f"{r['id']}-{i}", text=r["text"])
+            for i in range(n // len(records) + 1) for r in records][:n]
+
+
+def run_spacy(pipeline: Pipeline, articles: list[Article], batch_size: int) -> float:
+    start = time.perf_counter()
+    for _ in pipeline.nlp.pipe((a.text for a in articles), batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+def run_tidings(pipeline: Pipeline, articles: list[Article], batch_size: int) -> float:
+    start = time.perf_counter()
+    for _ in pipeline.pipe(articles, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=600)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args()
+    articles = corpus(args.n)
+    words = sum(len(a.text.split()) for a in articles)
+    pipeline = Pipeline()
+    run_tidings(pipeline, articles[:20], args.batch_size)  # warm up lexicons and caches
+    spacy_times, tidings_times = [], []
+    for _ in range(2):
+        spacy_times.append(run_spacy(pipeline, articles, args.batch_size))
+        tidings_times.append(run_tidings(pipeline, articles, args.batch_size))
+    spacy_t, tidings_t = min(spacy_times), min(tidings_times)
+    result = {
+        "articles": len(articles), "words": words, "machine": platform.machine(),
+        "python": platform.python_version(),
+        "spacy_articles_per_s": round(len(articles) / spacy_t, 1),
+        "spacy_words_per_s": round(words / spacy_t),
+        "tidings_articles_per_s": round(len(articles) / tidings_t, 1),
+        "tidings_words_per_s": round(words / tidings_t),
+        "ratio_tidings_over_spacy": round(spacy_t / tidings_t, 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:28} {value}")
+
+
+if __name__ == "__main__":
+    main()
