@@ -51,10 +51,15 @@ def main(verbose: bool) -> None:
               show_default=True, help="Output format; jsonl prints one line per article.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
               help="A TSV of your own actors (name, aliases, country, org, sector, start, end).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True, help="Where the pipeline runs.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (local) or actors (ray).")
+@click.option("--address", default=None, help="Ray cluster address (ray engine only).")
 def code(paths: tuple[str, ...], sample: bool, date: dt.date | None, fmt: str,
-         actor_files: tuple[str, ...]) -> None:
+         actor_files: tuple[str, ...], engine: str, workers: int, address: str | None) -> None:
     """Code articles (.txt, .html, .json, .jsonl, .csv or - for stdin) into events."""
-    from tidings.pipeline import Pipeline
+    from tidings.engines import make_engine
 
     if sample:
         paths = (*paths, str(SAMPLE_ARTICLE))
@@ -62,12 +67,14 @@ def code(paths: tuple[str, ...], sample: bool, date: dt.date | None, fmt: str,
     if not paths:
         raise click.UsageError("give one or more PATHs (or - for standard input), or --sample")
     try:
-        pipeline = Pipeline(actor_files=actor_files)
+        runner = make_engine(engine, workers=workers, address=address, actor_files=actor_files)
+    except ImportError as e:
+        raise click.ClickException(str(e)) from e
     except (OSError, ValueError) as e:
         raise click.ClickException(f"{e}\nCheck the file given with --actors.") from e
     problems: list[InputProblem] = []
     articles = _articles(tio.read_articles(paths, date=date), problems)
-    coded = pipeline.pipe(articles)
+    coded = runner.pipe(articles)
     if fmt == "jsonl":
         for item in coded:
             click.echo(json.dumps(article_json(item), ensure_ascii=False))
@@ -123,3 +130,13 @@ def _print_table(coded: CodedArticle, out: TextIO) -> None:
         out.write(textwrap.shorten(f"  warning {w.code}: {w.message}", TABLE_WIDTH,
                                    placeholder="...") + "\n")
     out.write("\n")
+
+
+def _register() -> None:
+    """Commands that live in their own modules (evaluation, corpus store)."""
+    from tidings.cli_eval import eval_command
+
+    main.add_command(eval_command)
+
+
+_register()
