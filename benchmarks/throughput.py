@@ -1,11 +1,13 @@
 """Throughput of `tidings code` against spaCy alone, on the same texts in the same run.
 
-    python benchmarks/throughput.py [--n 600] [--batch-size 32] [--json]
+    python benchmarks/throughput.py [--n 600] [--batch-size 32] [--engines] [--json]
 
 The texts are the bundled sample corpus, repeated until there are N articles. (a) runs spaCy's
 pipeline with exactly the components tidings loads; (b) runs the whole tidings pipeline (parse,
 actors, dates, events, attribution...). The ratio (b)/(a) is what tidings costs on top of parsing.
 The order alternates (a, b, a, b) and the best of two is kept, since this machine is noisy.
+With --engines it also runs (c) the local engine with 2 worker processes and (d) the Ray engine
+with 2 actors, and reports the peak resident memory of a local worker.
 """
 
 from __future__ import annotations
@@ -42,11 +44,43 @@ def run_tidings(pipeline: Pipeline, articles: list[Article], batch_size: int) ->
     return time.perf_counter() - start
 
 
+def run_engine(name: str, articles: list[Article], workers: int) -> float:
+    from tidings.engines import make_engine
+
+    engine = make_engine(name, workers=workers)
+    if name == "ray":  # start the cluster and the actors before the clock runs
+        for _ in engine.pipe(articles[:4]):
+            pass
+    start = time.perf_counter()
+    for _ in engine.pipe(articles):
+        pass
+    return time.perf_counter() - start
+
+
+def engine_figures(articles: list[Article], words: int, tidings_t: float) -> dict[str, float]:
+    local_t = run_engine("local", articles, 2)
+    out = {
+        "local2_articles_per_s": round(len(articles) / local_t, 1),
+        "local2_words_per_s": round(words / local_t),
+        "ratio_local2_over_tidings": round(tidings_t / local_t, 3),
+        "peak_rss_worker_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+    }
+    try:
+        ray_t = run_engine("ray", articles, 2)
+    except ImportError:
+        return out
+    out.update({"ray2_articles_per_s": round(len(articles) / ray_t, 1),
+                "ray2_words_per_s": round(words / ray_t),
+                "ratio_ray2_over_tidings": round(tidings_t / ray_t, 3)})
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=600)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--engines", action="store_true", help="also the local and ray engines")
     args = parser.parse_args()
     articles = corpus(args.n)
     words = sum(len(a.text.split()) for a in articles)
@@ -67,6 +101,8 @@ def main() -> None:
         "ratio_tidings_over_spacy": round(spacy_t / tidings_t, 3),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
+    if args.engines:
+        result.update(engine_figures(articles, words, tidings_t))
     if args.json:
         print(json.dumps(result))
     else:

@@ -44,7 +44,8 @@ def main(verbose: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--sample", is_flag=True, help="Code the bundled sample article (published 2023-10-12).")
+@click.option("--sample", is_flag=True,
+              help="Code the bundled sample article (published 2023-10-12).")
 @click.option("--date", callback=_date_option, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",

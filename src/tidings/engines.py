@@ -83,7 +83,8 @@ class LocalEngine:
         else:
             from tidings.stages.actors import ActorResolver
 
-            ActorResolver(extra_files=self.actor_files)  # a bad user file fails here, not in a worker
+            # a bad user file fails here, not inside a worker
+            ActorResolver(extra_files=self.actor_files)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         if self._in_process is not None:
