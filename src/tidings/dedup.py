@@ -42,6 +42,8 @@ NUM_PERM = 128
 SHINGLE = 4
 THRESHOLD = 0.3
 _SEED = 1
+# Named explicitly so stored signatures stay comparable if the library default changes.
+_SCHEME = "affine32"
 _WORD = re.compile(r"\w+")
 
 
@@ -79,7 +81,7 @@ def minhash(text: str, title: str | None = None) -> MinHash:
     """The MinHash signature of an article body."""
     from datasketch import MinHash
 
-    sig = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    sig = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
     sig.update_batch([s.encode("utf-8") for s in shingles(text, title)])
     return sig
 
@@ -95,7 +97,7 @@ def minhash_from_bytes(data: bytes) -> MinHash:
     from datasketch import MinHash
 
     values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, hashvalues=values)
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, hashvalues=values, scheme=_SCHEME)
 
 
 class StoryIndex:

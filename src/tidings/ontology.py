@@ -6,7 +6,6 @@ loaded once and cached: the tables are immutable after loading.
 
 from __future__ import annotations
 
-import csv
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from dataclasses import replace
 
 from tidings.records import Article, CodedArticle, DateRef, Event, Sentence, Warning
 from tidings.stages import dates as dates_stage
 from tidings.stages import parse
 from tidings.stages.actors import ActorResolver
+from tidings.stages.attribution import Attributor, FrameFinder
+from tidings.stages.dateline import anachronisms, find_dateline
 from tidings.stages.events import EventCoder
+from tidings.stages.merge import merge_events
+from tidings.stages.quotes import QuoteFinder
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,6 +39,9 @@ class Pipeline:
         self.nlp = parse.load_nlp()
         self.actors = ActorResolver(extra_files=actor_files)
         self.events = EventCoder()
+        self.frames = FrameFinder()
+        self.attributor = Attributor()
+        self.quotes = QuoteFinder(self.actors)
 
     def code(self, article: Article) -> CodedArticle:
         """Code one article."""
@@ -56,11 +62,19 @@ class Pipeline:
                  for i, sent in enumerate(doc.sents)}
         events, non_events = self.events(doc, article=article, mentions=mentions, dates=found,
                                          publication=publication)
+        # who says so (#4): attribution per mention, then merge repeats, then background
+        frames = self.frames(doc, mentions)
+        quotes = self.quotes(doc, mentions, frames, pub_date=article.date)
+        events = merge_events(self.attributor(doc, events, frames))
         events = [_mark_background(e, article.date) for e in events]
+        dateline = find_dateline(article.text, has_title=article.title is not None)
+        warnings = [*_warnings(article, found), *anachronisms(doc, found, article.date)]
         return CodedArticle(
             article=article, sentences=sentences, mentions=tuple(mentions),
-            events=tuple(events), non_events=tuple(non_events),
-            warnings=tuple(_warnings(article, found)),
+            events=tuple(events), non_events=tuple(non_events), quotes=tuple(quotes),
+            warnings=tuple(warnings),
+            dateline=dateline.place if dateline else None,
+            agency=dateline.agency if dateline else None,
         )
 
 

@@ -211,6 +211,8 @@ class CodedArticle:
     non_events: tuple[NonEvent, ...] = ()
     quotes: tuple[Quote, ...] = ()
     warnings: tuple[Warning, ...] = field(default=())
+    dateline: str | None = None  # place of a wire dateline: "BEIJING (Reuters) -" -> "Beijing"
+    agency: str | None = None  # the wire agency that filed the story (its original source)
 
 
 @dataclass(frozen=True, slots=True)

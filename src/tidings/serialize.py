@@ -1,7 +1,8 @@
 """Records to the public JSON contract, in one place (CLI, HTTP API, store and web page use it).
 
-Article line: {"id", "title", "date", "url", "outlet", "byline", "events", "non_events",
-"warnings"}. Field names are a contract: later issues and outside tools rely on them.
+Article line: {"id", "title", "date", "url", "outlet", "byline", "dateline", "agency", "events",
+"non_events", "quotes", "warnings"}. Field names are a contract: later issues and outside tools
+rely on them.
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ def article_json(coded: CodedArticle) -> JSON:
     return {
         "id": a.id, "title": a.title, "date": a.date.isoformat() if a.date else None,
         "url": a.url, "outlet": a.outlet, "byline": a.byline,
+        "dateline": coded.dateline, "agency": coded.agency,
         "events": [event_json(e) for e in coded.events],
         "non_events": [non_event_json(n) for n in coded.non_events],
         "quotes": [quote_json(q) for q in coded.quotes],

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tidings import ontology
-from tidings.records import Attribution, Event, Mention, Modality, Span
+from tidings.records import Actor, Attribution, Event, Mention, Modality, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 _NP_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "parataxis"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_NAMED = frozenset({"dictionary:media", "dictionary:org"})
 _WOULD = frozenset({"would", "could", "might", "'d"})
 
 
@@ -62,11 +63,12 @@ class Frame:
 
 
 class TokenMentions:
-    """Actor mentions looked up by token."""
+    """Actor mentions looked up by token, and the mentions before a point in the text."""
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.span.start)
         self.by_token: dict[int, list[Mention]] = {}
-        for mention in mentions:
+        for mention in self.mentions:
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -82,6 +84,14 @@ class TokenMentions:
             out.extend(m for m in self.at(token) if m not in out)
         return out
 
+    def before(self, token: Token) -> list[Mention]:
+        """Mentions that end before ``token``, nearest first."""
+        return [m for m in reversed(self.mentions) if m.span.end <= token.idx]
+
+    def tokens_of(self, doc: Doc, mention: Mention) -> list[Token]:
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
 
 def noun_phrase(token: Token) -> list[Token]:
     """The words of the noun phrase headed by ``token``, without clauses and appositions."""
@@ -92,28 +102,163 @@ def noun_phrase(token: Token) -> list[Token]:
     return sorted(words, key=lambda t: t.i)
 
 
+def _text(words: list[Token], token: Token) -> Span:
+    while len(words) > 1 and words[0].dep_ in ("det", "punct"):
+        words = words[1:]
+    if not words:
+        words = [token]
+    doc = token.doc
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return Span(doc.text[start:end], start, end)
+
+
 def party(token: Token, index: TokenMentions) -> tuple[Attribution, Mention | None]:
     """Who a speaker or channel word stands for: its actor when the phrase names one."""
-    words = noun_phrase(token)
+    links, mention = parties(token, index)
+    return links[0], mention
+
+
+def parties(token: Token, index: TokenMentions) -> tuple[list[Attribution], Mention | None]:
+    """The links a speaker phrase gives: usually one; "his spokesman" gives the owner, then the
+    spokesman as a channel. The mention returned carries the actor the links resolved to."""
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         # "Xi, who has described Putin as ...": the speaker is what the clause hangs on
-        return party(token.head.head, index)
-    found = index.at(token) or index.in_tokens(words)
-    mention = found[0] if found else None
-    while words and words[0].dep_ in ("det", "punct"):
-        words = words[1:]
-    doc = token.doc
-    text = doc.text[words[0].idx: words[-1].idx + len(words[-1])] if words else token.text
-    span = Span(text, words[0].idx if words else token.idx,
-                words[0].idx + len(text) if words else token.idx + len(token))
-    if mention is None:
-        return Attribution(text, None, span), None
-    actor = mention.actor
-    name = actor.person or (actor.name if actor.method in ("dictionary:media", "dictionary:org")
-                            else text)
-    if token.lower_ in _PRONOUNS and actor.person:
-        name = actor.person
-    return Attribution(name, actor, span), mention
+        return parties(token.head.head, index)
+    words = noun_phrase(token)
+    span = _text(words, token)
+    found = index.at(token) + [m for m in index.in_tokens(words) if m not in index.at(token)]
+    owner = _owner(token, index)
+    if owner is not None and token.lemma_.lower() in cues()["mouthpiece"]:
+        return [_link(owner.actor, owner.span, token), Attribution(span.text, None, span)], owner
+    actor = _resolve(token, found, owner, span, index)
+    if actor is None:
+        return [Attribution(span.text, None, span)], None
+    return [_link(actor, span, token)], Mention(span, actor, 0)
+
+
+def _resolve(token: Token, found: list[Mention], owner: Mention | None, span: Span,
+             index: TokenMentions) -> Actor | None:
+    mention = _best_mention(found)
+    if mention is not None and (mention.actor.country or mention.actor.org):
+        return mention.actor
+    if mention is not None:  # a sector only ("the ministry"): whose?
+        anchor = owner or _best_mention([m for m in found if m.actor.country or m.actor.org])
+        return _with_country(mention.actor, anchor.actor, span.text) if anchor else \
+            mention.actor
+    named = _named_before(token, index) or _group_before(token, index) or \
+        _pronoun(token, index)
+    if named is not None:
+        return named.actor
+    appos = _apposition(token, index)
+    if appos is not None:  # "Velayati, an adviser to ...": his country, not his name
+        return Actor(span.text, appos.actor.country, appos.actor.org, appos.actor.sector,
+                     appos.actor.code, person=span.text if token.pos_ == "PROPN" else None,
+                     method="attribution:apposition")
+    return None
+
+
+def _link(actor: Actor, span: Span, token: Token) -> Attribution:
+    name = actor.person or (_proper_name(token) if actor.method in _NAMED else None) or span.text
+    return Attribution(name, actor, span)
+
+
+def _best_mention(found: list[Mention]) -> Mention | None:
+    """The mention that says most: a person, then a country or org, then anything."""
+    for mention in found:
+        if mention.actor.person:
+            return mention
+    for mention in found:
+        if mention.actor.country or mention.actor.org:
+            return mention
+    return found[0] if found else None
+
+
+def _with_country(actor: Actor, anchor: Actor, name: str) -> Actor:
+    """ "its foreign ministry" after Saudi Arabia: the ministry is Saudi."""
+    base = anchor.country or anchor.code
+    return Actor(name, anchor.country, anchor.org, actor.sector or anchor.sector,
+                 base + (actor.sector or ""), method="attribution:owner")
+
+
+def _owner(token: Token, index: TokenMentions) -> Mention | None:
+    """Whose "his/its ..." this is: the nearest subject actor before it in the sentence, else the
+    nearest actor named before (a person for his/her)."""
+    poss = next((c for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    if poss is None:
+        return None
+    earlier = [m for m in index.before(token) if m.actor.country or m.actor.org]
+    if poss.lower_ in ("his", "her"):
+        earlier = [m for m in earlier if m.actor.person] or earlier
+    doc, start = token.doc, token.sent.start_char
+    subjects = [m for m in earlier if m.span.start >= start and any(
+        t.dep_ in ("nsubj", "nsubjpass") for t in index.tokens_of(doc, m))]
+    chosen = subjects or earlier
+    return chosen[0] if chosen else None
+
+
+def _named_before(token: Token, index: TokenMentions) -> Mention | None:
+    """ "Kim", "Lai": a bare name that is part of a person named earlier."""
+    if token.pos_ != "PROPN":
+        return None
+    return next((m for m in index.before(token) if m.actor.person and
+                 token.text in m.actor.person.replace("-", " ").split()), None)
+
+
+def _group_before(token: Token, index: TokenMentions) -> Mention | None:
+    """ "the bloc", "the command": the last actor so called, or the last organisation."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    word = token.lower_
+    earlier = index.before(token)
+    named = next((m for m in earlier if word in m.span.text.lower().split()), None)
+    if named is not None:
+        return named
+    for other in reversed(token.doc[:token.i]):
+        # "the People's Liberation Army's Eastern Theater Command said" ... "the command said"
+        if other.lower_ == word and other.pos_ == "PROPN":
+            found = _best_mention([m for m in index.in_tokens(noun_phrase(other))
+                                   if m.actor.country or m.actor.org])
+            if found is not None:
+                return found
+    if token.lemma_.lower() not in cues()["group"]:
+        return None
+    return next((m for m in earlier if m.actor.org), None)
+
+
+def _pronoun(token: Token, index: TokenMentions) -> Mention | None:
+    """An unresolved "it"/"they" in a reported clause: the subject of the clause above
+    ("The bloc said it would take ...")."""
+    if token.lower_ not in _PRONOUNS:
+        return None
+    current = token.head
+    while current.head.i != current.i:
+        current = current.head
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.i != token.i and c.lower_ not in _PRONOUNS), None)
+        if subject is not None:
+            return _best_mention(index.at(subject) or index.in_tokens(noun_phrase(subject))) \
+                or _group_before(subject, index)
+    return None
+
+
+def _apposition(token: Token, index: TokenMentions) -> Mention | None:
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = [m for m in index.in_tokens(child.subtree) if m.actor.country or m.actor.org]
+            if found:
+                return found[0]
+    return None
+
+
+def _proper_name(token: Token) -> str | None:
+    """ "Chinese state broadcaster CCTV" -> "CCTV": the proper-noun run ending at the head."""
+    if token.pos_ != "PROPN":
+        return None
+    words = [token]
+    while words[0].i > 0 and token.doc[words[0].i - 1].pos_ == "PROPN" and \
+            token.doc[words[0].i - 1].dep_ == "compound":
+        words.insert(0, token.doc[words[0].i - 1])
+    return " ".join(w.text for w in words)
 
 
 def _subtree(token: Token) -> set[int]:
@@ -160,11 +305,14 @@ class FrameFinder:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if pobj is None:
             return None
-        link, mention = party(pobj, index)
+        link = party(pobj, index)[0]
         head = token.head if token.head.i != token.i else token
         content = (_subtree(head) if head.i != token.i else {t.i for t in token.sent})
+        # "According to CCTV, Xi praised ...": Xi's later words may come through CCTV too
+        subject = _subject(head) if head.i != token.i else None
+        speaker = party(subject, index)[1] if subject is not None else None
         return Frame(number, None, "according", (link,),
-                     frozenset(content - _subtree(token)), mention)
+                     frozenset(content - _subtree(token)), speaker)
 
     def _speech(self, verb: Token, number: int, index: TokenMentions) -> Frame | None:
         """ "X said ...", "..., X said", "CCTV reported Xi as saying", "X was quoted by Y as
@@ -175,7 +323,7 @@ class FrameFinder:
         content = self._content(verb)
         if not content:
             return None
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _subject(verb)
         if subject is None:
             return None
         links: list[Attribution] = []
@@ -185,17 +333,13 @@ class FrameFinder:
             first, speaker_mention = party(quoted, index)
             links.append(first)
         for word in (subject, *subject.conjuncts):
-            if word.dep_ == "nsubjpass" and quoted is None:
+            found, mention = parties(word, index)
+            links.extend(found)
+            speaker_mention = speaker_mention or mention
+            if word.dep_ == "nsubjpass" and quoted is None:  # "was quoted by KCNA as saying"
                 agent = self._agent(verb)
-                link, mention = party(word, index)
-                links.append(link)
-                speaker_mention = speaker_mention or mention
                 if agent is not None:
                     links.append(party(agent, index)[0])
-                continue
-            link, mention = party(word, index)
-            links.append(link)
-            speaker_mention = speaker_mention or mention
         links.extend(self._told_channel(verb, index))
         return Frame(number, verb.i, "speech", tuple(links), frozenset(content), speaker_mention)
 
@@ -206,6 +350,13 @@ class FrameFinder:
             if child.dep_ in ("ccomp", "parataxis") or (
                     child.dep_ == "dobj" and any(t.tag_ in ("``", "''") for t in child.subtree)):
                 content |= _subtree(child)
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            # "said in a statement that ...": the parser hangs the clause on "statement"
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for clause in pobj.children:
+                    if clause.dep_ in ("acl", "ccomp") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                        content |= _subtree(clause)
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and not content:
             # "Beijing is ready to ..., Xi said": the parser hangs "said" under what was said
             content = _subtree(verb.head) - _subtree(verb)
@@ -228,7 +379,7 @@ class FrameFinder:
         """ "Velayati told Tasnim news agency": a medium told is the channel, not the hearer."""
         links = []
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative"):
+            if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
                 link, mention = party(child, index)
                 if mention is not None and mention.actor.sector == "JRN":
                     links.append(link)
@@ -240,6 +391,9 @@ class FrameFinder:
                doc: Doc) -> Frame:
         """ "Xi reportedly said", "he added": the statement goes on through the channel that
         last relayed the same speaker, so it inherits that channel."""
+        if frame.kind == "according" and frame.speaker is not None:
+            channels[_key(Attribution("", frame.speaker.actor))] = frame.chain
+            return frame
         if not frame.chain:
             return frame
         key = _key(frame.chain[0])
@@ -264,8 +418,29 @@ def _key(link: Attribution) -> str:
 
 
 def _nest(frames: list[Frame]) -> list[Frame]:
-    """Innermost first: a frame whose content lies inside another's is the nearer speaker."""
-    return sorted(frames, key=lambda f: (len(f.content), f.verb or 0))
+    """Innermost first: a frame whose content lies inside another's is the nearer speaker. A
+    medium that reports ("..., the IRNA news agency reported") is a channel, so it goes outside
+    whatever the parser made of it."""
+    return sorted(frames, key=lambda f: (_is_medium(f), len(f.content), f.verb or 0))
+
+
+def _is_medium(frame: Frame) -> bool:
+    first = frame.chain[0].actor if frame.chain else None
+    return frame.kind == "speech" and first is not None and first.sector == "JRN" and \
+        not first.person
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a speech verb; "..., adding that" and "and said" borrow their head's."""
+    current = verb
+    for _ in range(3):
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if current.dep_ not in ("advcl", "conj", "xcomp") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def chain_for(token: Token, frames: Sequence[Frame]) -> tuple[tuple[Attribution, ...], bool]:
@@ -323,8 +498,8 @@ class Attributor:
                         m.lower_ in self.cues["condition"] for m in child.children
                         if m.dep_ == "mark"):
                     return True
-                if child.dep_ in ("nsubj", "nsubjpass") and any(
-                        t.lower_ in self.cues["condition"] for t in noun_phrase(child)):
+                if child.dep_ in ("nsubj", "nsubjpass") and token.i not in _subtree(child) \
+                        and any(t.lower_ in self.cues["condition"] for t in noun_phrase(child)):
                     return True
         return False
 

@@ -67,6 +67,7 @@ class Candidate:
     targets: list[Mention] = field(default_factory=list)
     modality: Modality = "asserted"
     suppressed: str | None = None
+    paired: bool = False  # source and target came from one argument ("A and B met")
 
 
 class MentionIndex:
@@ -164,7 +165,7 @@ class EventCoder:
         for number, sent in enumerate(doc.sents):
             places = _Places(sent, index)
             for cand in self._candidates(sent, index):
-                places.anchor(cand)
+                places.anchor(cand, self.codes[cand.rule.cameo].type)
                 trigger = self._trigger(cand)
                 if cand.suppressed:
                     non_events.append(NonEvent(self.codes[cand.rule.cameo].type, sent.text.strip(),
@@ -211,6 +212,8 @@ class EventCoder:
         if rule.pos != "VERB" or token.lemma_.lower() not in self.cues["light"]:
             return False
         obj = _dobj(token)
+        if obj is None:  # "agreed to a ceasefire": the noun is the event
+            obj = next((p for prep in _has_prep(token, {"to", "on"}) for p in _pobjs(prep)), None)
         return obj is not None and self._match(obj, index) is not None
 
     def _frame_holds(self, token: Token, rule: ontology.TriggerRule, index: MentionIndex) -> bool:
@@ -247,16 +250,8 @@ class EventCoder:
 
     def _modality(self, cand: Candidate, question: bool) -> None:
         token, cues = cand.token, self.cues
-        if question:
-            cand.suppressed = "question"
-            return
-        if any(c.dep_ == "neg" for c in token.children):
-            cand.suppressed = f"negated: '{token.text}' has a negation"
-            return
-        if token.pos_ in ("NOUN", "PROPN") and any(
-                c.dep_ == "det" and c.lower_ in cues["nodet"]
-                for t in (token, *token.conjuncts) for c in t.children):
-            cand.suppressed = f"hypothetical or negated: determiner before '{token.text}'"
+        cand.suppressed = self._denied(token, question)
+        if cand.suppressed:
             return
         modality: Modality = "asserted"
         crossed_clause = False
@@ -294,6 +289,19 @@ class EventCoder:
             modality = "intended"
         cand.modality = modality
 
+    def _denied(self, token: Token, question: bool) -> str | None:
+        """Why the trigger itself is not an event: a question, its own negation, or a determiner
+        such as "no talks", "any backing"."""
+        if question:
+            return "question"
+        if any(c.dep_ == "neg" for c in token.children):
+            return f"negated: '{token.text}' has a negation"
+        if token.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "det" and c.lower_ in self.cues["nodet"]
+                for t in (token, *token.conjuncts) for c in t.children):
+            return f"hypothetical or negated: determiner before '{token.text}'"
+        return None
+
     def _modality_of(self, head: Token, dep: str, lemma: str, aux: set[str],
                      same_clause: bool) -> Modality:
         cues = self.cues
@@ -313,6 +321,7 @@ class EventCoder:
             self._verb_arguments(cand, index)
         else:
             self._noun_arguments(cand, index)
+        self._pair_target(cand, index)
 
     def _subject(self, verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Mention],
                                                                                 bool]:
@@ -350,6 +359,18 @@ class EventCoder:
             return index.within(subject.head.head)
         return index.within(subject)
 
+    def _pair_target(self, cand: Candidate, index: MentionIndex) -> None:
+        """ "praised the momentum in bilateral relations": a pair phrase inside the trigger's
+        phrase names both parties, so the one that is not the source is the target."""
+        if cand.targets or not cand.sources:
+            return
+        for token in cand.token.subtree:
+            found = [m for m in index.at(token) if m.actor.method.startswith("coref:pair") and
+                     not any(_same_party(m, s) for s in cand.sources)]
+            if found:
+                cand.targets = found[:1]
+                return
+
     def _verb_arguments(self, cand: Candidate, index: MentionIndex) -> None:
         token, rule = cand.token, cand.rule
         subjects, passive = self._subject(token, index)
@@ -378,11 +399,12 @@ class EventCoder:
             found = [m for p in _pobjs(prep) for m in index.within(p)]
             if found:
                 return found
-        if obj is not None:
-            for prep in _has_prep(obj, rule.preps or VERB_PREPS):
-                found = [m for p in _pobjs(prep) for m in index.within(p)]
-                if found:
-                    return found
+        found = self._object_targets(obj, rule, index) if obj is not None else []
+        if found:
+            return found
+        return self._clause_targets(token, index)
+
+    def _clause_targets(self, token: Token, index: MentionIndex) -> list[Mention]:
         for child in token.children:  # "warned that any backing from Beijing ...": first actor
             if child.dep_ == "ccomp":
                 found = next((index.at(t) for t in child.subtree if index.at(t)), [])
@@ -394,6 +416,20 @@ class EventCoder:
                 if found:
                     return found
         return []
+
+    def _object_targets(self, obj: Token, rule: ontology.TriggerRule,
+                        index: MentionIndex) -> list[Mention]:
+        """Targets hanging off the thing acted on: "imposed sanctions on Iran", "summoned
+        Pakistan's envoy", "froze the assets of Russian banks"."""
+        for prep in _has_prep(obj, rule.preps or VERB_PREPS):
+            found = [m for p in _pobjs(prep) for m in index.within(p)]
+            if found:
+                return found
+        if not rule.objects:
+            return []
+        owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound")]
+        owners += [p for prep in _has_prep(obj, {"of"}) for p in _pobjs(prep)]
+        return [m for o in owners for m in index.within(o, max_depth=1)]
 
     def _complement_targets(self, verb: Token, index: MentionIndex) -> list[Mention]:
         """The first actor the complement clause acts on: its object, dative or prepositions."""
@@ -460,7 +496,9 @@ class EventCoder:
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in self.cues["light"]:
             return head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            if head.lower_ in ("in", "during", "at", "through", "via", "by"):
+            if head.lower_ in ("in", "during", "at", "through", "via", "by", "on", "for"):
+                return head.head
+            if head.lower_ == "to" and head.head.lemma_.lower() in self.cues["light"]:
                 return head.head
         if noun.dep_ == "conj":
             return self._light_verb(noun.head)
@@ -485,12 +523,14 @@ class EventCoder:
         """Two actors in one argument of a symmetric event ("A and B met", "talks between the two
         leaders") make one pair; elsewhere the second goes to the target when there is none."""
         distinct = _distinct(cand.sources)
-        if len(distinct) > 1 and not cand.targets and (
-                cand.rule.symmetric or self.codes[cand.rule.cameo].type in ("CONSULT", "COOPERATE")):
+        mutual = self.codes[cand.rule.cameo].type in ("CONSULT", "COOPERATE")
+        if len(distinct) > 1 and not cand.targets and (cand.rule.symmetric or mutual):
             cand.sources, cand.targets = [distinct[0]], [distinct[1]]
+            cand.paired = True
         elif not cand.sources and len(_distinct(cand.targets)) > 1 and cand.rule.symmetric:
             pair = _distinct(cand.targets)
             cand.sources, cand.targets = [pair[0]], [pair[1]]
+            cand.paired = True
 
     # -- events -------------------------------------------------------------------------------
 
@@ -539,6 +579,9 @@ class EventCoder:
                 if target is None:
                     target = _inherit_target(earlier, type_, source, cand)
                 pairs.append((source, target))
+        if cand.paired and len(pairs) == 1 and pairs[0][1] is not None:
+            # "A and B agreed": each did it, with the other
+            pairs.append((pairs[0][1], pairs[0][0]))
         return pairs
 
     def _code(self, cand: Candidate) -> str:
@@ -591,6 +634,10 @@ class EventCoder:
         return publication
 
 
+# Types whose unnamed target is the place where they happen, or, for domestic measures (a curfew,
+# a pardon), the source's own country.
+PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT"})
+DOMESTIC = frozenset({"COERCE", "CONCEDE"})
 LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout", "near", "outside", "at"})
 
 
@@ -612,10 +659,21 @@ class _Places:
                 self.place = next((m for m in index.within(token, max_depth=1)
                                    if m.actor.country), None)
 
-    def anchor(self, cand: Candidate) -> None:
+    def anchor(self, cand: Candidate, type_: str) -> None:
         sources, targets = cand.sources, cand.targets
         cand.sources = [self._placed(m, targets) for m in sources]
         cand.targets = [self._placed(m, cand.sources) for m in targets]
+        if type_ in PLACE_TARGETS:  # "rebels shelled a village in Syria": a domestic event
+            cand.targets = [_domestic(t) if any(_same_party(t, s) for s in cand.sources) else t
+                            for t in cand.targets]
+        if cand.targets or type_ not in PLACE_TARGETS:
+            return
+        # "struck nine sites in Pakistan", "imposed a curfew": where it happens is acted on
+        if self.place is not None and not any(_same_party(self.place, m) for m in cand.sources):
+            cand.targets = [self.place]
+        elif cand.sources and cand.sources[0].actor.country and (
+                type_ in DOMESTIC or self.place is not None):
+            cand.targets = [_domestic(cand.sources[0])]
 
     def _placed(self, mention: Mention, others: list[Mention]) -> Mention:
         actor = mention.actor
@@ -631,6 +689,14 @@ class _Places:
         placed = replace(actor, country=country, code=country + (actor.sector or ""),
                          method=f"{actor.method}+context:place")
         return replace(mention, actor=placed)
+
+
+def _domestic(mention: Mention) -> Mention:
+    """The country of a mention, as the target of an event inside that country."""
+    home = mention.actor
+    own = replace(home, name=home.country or home.name, sector=None, person=None,
+                  code=home.country or home.code, method="context:domestic")
+    return replace(mention, actor=own)
 
 
 def _clause_head(token: Token) -> Token:
@@ -649,7 +715,9 @@ def _same_actor(a: Mention, b: Mention) -> bool:
 def _same_party(a: Mention, b: Mention) -> bool:
     """Source and target that are one party; two sectors of one country (police, a mayor) are
     two parties of a domestic event."""
-    if a.span == b.span or a.actor.code == b.actor.code:
+    if "context:domestic" in (a.actor.method, b.actor.method):
+        return False
+    if a is b or a.actor.code == b.actor.code:
         return True
     if a.actor.country and a.actor.country == b.actor.country:
         return a.actor.sector is None or b.actor.sector is None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tidings.records import Actor, Attribution, Mention, Quote, Span
 from tidings.stages.attribution import Frame, TokenMentions, party
@@ -85,9 +85,11 @@ class QuoteFinder:
         last = _sentence_of([s.start for s in sentences], span[-1].i)
         around = [f for n in range(number, last + 1) for f in frames.get(n, [])
                   if f.verb is None or f.verb not in inside]
-        speech = _speech_frame(span, inside, around)
+        links: list[Attribution] = []
+        for frame in _speech_frames(span, inside, around):
+            links.extend(link for link in frame.chain if all(
+                link.name != have.name for have in links))
         outer = [f for f in around if f.kind != "speech" and inside & f.content]
-        links: list[Attribution] = list(speech.chain) if speech else []
         if not links:
             governor = _governing_subject(span, inside, index)
             if governor is not None:
@@ -113,16 +115,14 @@ class QuoteFinder:
         return Quote(Span(text, start, end), actor, speaker.span, chain[1:], number)
 
 
-def _speech_frame(span: Any, inside: set[int], frames: list[Frame]) -> Frame | None:
-    """The innermost speech frame whose content holds the quote, else the nearest one."""
+def _speech_frames(span: Any, inside: set[int], frames: list[Frame]) -> list[Frame]:
+    """The speech frames whose content holds the quote, innermost first, else the nearest."""
     speech = [f for f in frames if f.kind == "speech" and f.chain]
     holding = [f for f in speech if inside & f.content]
-    if holding:
-        return holding[0]
-    if not speech:
-        return None
+    if holding or not speech:
+        return holding
     middle = (span[0].i + span[-1].i) / 2
-    return min(speech, key=lambda f: abs((f.verb or 0) - middle))
+    return [min(speech, key=lambda f: abs((f.verb or 0) - middle))]
 
 
 def _governing_subject(span: Any, inside: set[int],

@@ -1,0 +1,180 @@
+"""Event coding on single sentences: sentence -> expected (type, source code prefix, target code
+prefix), or None for "no event". A None prefix accepts any actor (or none) in that role.
+
+Prefixes are compared with the start of the actor ``code`` (``IGO`` matches ``IGOEU``); the table
+runs the real pipeline, so it checks the parse, the actor stage and the event coder together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.pipeline import Pipeline
+from tidings.records import Article, Event
+
+Expected = tuple[str, str | None, str | None] | None
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _matches(event: Event, expected: tuple[str, str | None, str | None]) -> bool:
+    type_, source, target = expected
+    source_code = event.source.actor.code if event.source else ""
+    target_code = event.target.actor.code if event.target else ""
+    return (event.type == type_ and (source is None or source_code.startswith(source)) and
+            (target is None or target_code.startswith(target)))
+
+
+CASES = [
+    pytest.param('Chile and Peru agreed on Monday to reopen their border.',
+                 ('AGREE', 'CHL', 'PER'), id='agree-pair'),
+    pytest.param('Japan pledged to provide Kenya with new loans.',
+                 ('AGREE', 'JPN', 'KEN'), id='agree-pledge-xcomp'),
+    pytest.param('Norway offered to host talks between Colombia and the rebels.',
+                 ('AGREE', 'NOR', 'COL'), id='agree-offer-host'),
+    pytest.param('Germany will send more tanks to Poland, the ministry said.',
+                 ('AGREE', 'DEU', 'POL'), id='agree-will-send'),
+    pytest.param('France promised to supply Greece with fighter jets.',
+                 ('AGREE', 'FRA', 'GRC'), id='agree-promise'),
+    pytest.param('Putin met Erdogan in Sochi on Friday.',
+                 ('CONSULT', 'RUS', 'TUR'), id='consult-meet'),
+    pytest.param('Indian and Chinese officials met in Beijing.',
+                 ('CONSULT', 'CHN', 'IND'), id='consult-amod-pair'),
+    pytest.param('The Brazilian president visited Argentina.',
+                 ('CONSULT', 'BRA', 'ARG'), id='consult-visit'),
+    pytest.param('Egypt held talks with Sudan on the Nile dam.',
+                 ('CONSULT', 'EGY', 'SDN'), id='consult-talks-with'),
+    pytest.param('Macron phoned Zelensky on Tuesday.',
+                 ('CONSULT', 'FRA', 'UKR'), id='consult-phone'),
+    pytest.param('The Turkish president spoke by phone with the Iranian president.',
+                 ('CONSULT', 'TUR', 'IRN'), id='consult-spoke-with'),
+    pytest.param('The Greek prime minister arrived in Ankara for talks with Erdogan.',
+                 ('CONSULT', 'GRC', 'TUR'), id='consult-arrive-for-talks'),
+    pytest.param('Kenya hosted the Somali president in Nairobi.',
+                 ('CONSULT', 'KEN', 'SOM'), id='consult-host'),
+    pytest.param('Canada praised Mexico for its handling of the crisis.',
+                 ('SUPPORT', 'CAN', 'MEX'), id='support-praise'),
+    pytest.param('The European Union welcomed the election result in Moldova.',
+                 ('SUPPORT', 'IGO', None), id='support-welcome'),
+    pytest.param("India backed Bhutan's bid for membership.",
+                 ('SUPPORT', 'IND', 'BTN'), id='support-back'),
+    pytest.param('Kazakhstan lauded Uzbekistan for its reforms.',
+                 ('SUPPORT', 'KAZ', 'UZB'), id='support-laud'),
+    pytest.param('Ukraine signed a security treaty with Britain.',
+                 ('SUPPORT', 'UKR', 'GBR'), id='support-sign-treaty'),
+    pytest.param('Spain and Morocco launched a joint operation against smugglers.',
+                 ('COOPERATE', 'ESP', 'MAR'), id='cooperate-joint-op'),
+    pytest.param('Spain extradited a Russian hacker to the United States.',
+                 ('COOPERATE', 'ESP', 'USA'), id='cooperate-extradite'),
+    pytest.param('Jordan shared intelligence with Iraq about the attack.',
+                 ('COOPERATE', 'JOR', 'IRQ'), id='cooperate-share'),
+    pytest.param('Turkey sent 50 tonnes of medicine to Lebanon.',
+                 ('AID', 'TUR', 'LBN'), id='aid-send'),
+    pytest.param('Russia supplied Syria with fighter jets.',
+                 ('AID', 'RUS', 'SYR'), id='aid-supply'),
+    pytest.param('China delivered ventilators to Italy.', ('AID', 'CHN', 'ITA'), id='aid-deliver'),
+    pytest.param('The World Bank provided a loan to Ghana.',
+                 ('AID', 'IGO', 'GHA'), id='aid-provide'),
+    pytest.param('Australia lifted its ban on Chinese imports.',
+                 ('CONCEDE', 'AUS', 'CHN'), id='concede-lift'),
+    pytest.param('Argentina apologised to Brazil for the incident.',
+                 ('CONCEDE', 'ARG', 'BRA'), id='concede-apologise'),
+    pytest.param('Israel and Hamas agreed to a ceasefire in Gaza.',
+                 ('AGREE', 'ISR', 'PSE'), id='agree-ceasefire-pair'),
+    pytest.param('The army declared a truce with the rebels in Sudan.',
+                 ('CONCEDE', 'SDN', None), id='concede-declare-truce'),
+    pytest.param("Egypt's president pardoned hundreds of prisoners.",
+                 ('CONCEDE', 'EGY', 'EGY'), id='concede-pardon-domestic'),
+    pytest.param('Russia withdrew its troops from Georgia.',
+                 ('RETREAT', 'RUS', 'GEO'), id='retreat-withdraw'),
+    pytest.param('Iran released a French tourist on Tuesday.',
+                 ('RETREAT', 'IRN', 'FRA'), id='retreat-release'),
+    pytest.param('Indian troops withdrew from the Chinese border.',
+                 ('RETREAT', 'IND', 'CHN'), id='retreat-pull-back'),
+    pytest.param('Nigeria urged Niger to release the detained president.',
+                 ('REQUEST', 'NGA', 'NER'), id='request-urge'),
+    pytest.param('Pakistan called on India to stop the shelling.',
+                 ('REQUEST', 'PAK', 'IND'), id='request-call-on'),
+    pytest.param('Qatar demanded that Bahrain lift the blockade.',
+                 ('REQUEST', 'QAT', 'BHR'), id='request-demand'),
+    pytest.param('Iran condemned Israel for the attack.',
+                 ('ACCUSE', 'IRN', 'ISR'), id='accuse-condemn'),
+    pytest.param('Serbia accused Kosovo of provoking violence.',
+                 ('ACCUSE', 'SRB', 'XKX'), id='accuse-accuse'),
+    pytest.param('Egypt criticised the European Parliament over its resolution.',
+                 ('ACCUSE', 'EGY', 'IGO'), id='accuse-criticise'),
+    pytest.param("India summoned Pakistan's envoy over the violations.",
+                 ('ACCUSE', 'IND', 'PAK'), id='accuse-summon'),
+    pytest.param('Venezuela rejected the European ultimatum.',
+                 ('REJECT', 'VEN', None), id='reject-reject'),
+    pytest.param('Spain ruled out talks with Catalonia.',
+                 ('REJECT', 'ESP', None), id='reject-rule-out'),
+    pytest.param('Nepal turned down a Chinese offer.',
+                 ('REJECT', 'NPL', None), id='reject-turn-down'),
+    pytest.param('Belarus threatened Lithuania with retaliation.',
+                 ('THREATEN', 'BLR', 'LTU'), id='threaten-threaten'),
+    pytest.param('China warned Japan against interfering in Taiwan.',
+                 ('THREATEN', 'CHN', 'JPN'), id='threaten-warn'),
+    pytest.param('Students protested against the government in Dhaka.',
+                 ('PROTEST', 'BGD', 'BGD'), id='protest-demo'),
+    pytest.param('Poland deployed troops along its border with Belarus.',
+                 ('MOBILIZE', 'POL', None), id='mobilize-deploy'),
+    pytest.param('The United States sent troops to Kuwait.',
+                 ('MOBILIZE', 'USA', 'KWT'), id='mobilize-send-troops'),
+    pytest.param('Canada imposed sanctions on Venezuelan officials.',
+                 ('SANCTION', 'CAN', 'VEN'), id='sanction-impose'),
+    pytest.param('Switzerland expelled two Russian diplomats.',
+                 ('SANCTION', 'CHE', 'RUS'), id='sanction-expel-diplomats'),
+    pytest.param('Britain froze the assets of Russian banks.',
+                 ('SANCTION', 'GBR', 'RUS'), id='sanction-freeze-assets'),
+    pytest.param('Turkish police detained the mayor of Istanbul.',
+                 ('COERCE', 'TUR', 'TUR'), id='coerce-detain-domestic'),
+    pytest.param('Ugandan police arrested dozens of activists.',
+                 ('COERCE', 'UGA', 'UGA'), id='coerce-arrest'),
+    pytest.param('Sri Lanka imposed a curfew after the riots.',
+                 ('COERCE', 'LKA', 'LKA'), id='coerce-curfew-domestic'),
+    pytest.param('Zimbabwe expelled a British journalist.',
+                 ('COERCE', 'ZWE', 'GBR'), id='coerce-expel-journalist'),
+    pytest.param('Russia blocked access to foreign websites.',
+                 ('COERCE', 'RUS', 'RUS'), id='coerce-block'),
+    pytest.param('The United States struck Syrian air bases on Friday.',
+                 ('ASSAULT', 'USA', 'SYR'), id='assault-strike-amod-target'),
+    pytest.param('Gunmen attacked a hotel in Mali, killing ten people.',
+                 ('ASSAULT', 'MLI', 'MLI'), id='assault-place-target'),
+    pytest.param('Rebels shelled a village in northern Syria.',
+                 ('ASSAULT', 'SYR', 'SYR'), id='assault-sector-source-placed'),
+    pytest.param("Russia's invasion of Ukraine began in February.",
+                 ('ASSAULT', 'RUS', 'UKR'), id='assault-invasion'),
+    pytest.param('Two Kenyan soldiers were killed by al-Shabab.',
+                 ('ASSAULT', None, 'KEN'), id='assault-passive'),
+    pytest.param('Hungary did not condemn Russia.', None, id='no-negated'),
+    pytest.param('China refused to condemn Russia.', None, id='no-refused'),
+    pytest.param('The EU could impose sanctions on Turkey, analysts said.',
+                 None, id='no-hypothetical-could'),
+    pytest.param('It is unclear whether India will meet Pakistan.', None, id='no-whether'),
+    pytest.param('Will France send troops to Mali?', None, id='no-question'),
+    pytest.param('The weather was cold in the capital on Monday.', None, id='no-actor'),
+    pytest.param('There were no talks between Armenia and Azerbaijan.', None, id='no-nodet'),
+    pytest.param('Iran will retaliate if Israel attacks, a spokesman said.', None, id='no-if'),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_sentence_events(pipeline: Pipeline, sentence: str, expected: Expected) -> None:
+    coded = pipeline.code(Article(id="t", text=sentence, date=dt.date(2024, 5, 1)))
+    found = [(e.type, e.source.actor.code if e.source else None,
+              e.target.actor.code if e.target else None) for e in coded.events]
+    if expected is None:
+        assert not coded.events, found
+    else:
+        assert any(_matches(e, expected) for e in coded.events), found
+
+
+def test_case_ids_are_unique() -> None:
+    ids = [case.id for case in CASES]
+    assert len(ids) == len(set(ids)) >= 60
