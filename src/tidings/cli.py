@@ -135,9 +135,12 @@ def _print_table(coded: CodedArticle, out: TextIO) -> None:
 
 def _register() -> None:
     """Commands that live in their own modules (evaluation, corpus store)."""
+    from tidings.cli_corpus import COMMANDS
     from tidings.cli_eval import eval_command
 
     main.add_command(eval_command)
+    for command in COMMANDS:
+        main.add_command(command)
 
 
 _register()

@@ -46,11 +46,17 @@ class TriggerRule:
     light: bool
     line: int
     theme: bool = False
+    pobjs: frozenset[str] = frozenset()  # a prepositional object must have one of these lemmas
+    # (sector group, code): the code when the source belongs to the group (cues.tsv kinds "crowd",
+    # "court"); code "only": the rule codes only for that group
+    recode: tuple[tuple[str, str], ...] = ()
+    alone: str | None = None  # code when the event has a source but no target or partner
+    modal: bool = False  # an auxiliary ("must"): the speaker acts on the subject of its verb
 
     @property
     def specificity(self) -> int:
         """Rules with more conditions win over generic rules for the same lemma."""
-        return bool(self.objects) * 2 + bool(self.particle) + bool(self.need)
+        return bool(self.objects) * 2 + bool(self.particle) + bool(self.need) + bool(self.pobjs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +96,8 @@ def _frame(text: str, line: int) -> dict[str, str]:
     for item in filter(None, (p.strip() for p in text.split(","))):
         key, _, value = item.partition("=")
         frame[key] = value
-    unknown = set(frame) - {"obj", "prt", "need", "prep", "of", "sym", "light", "theme"}
+    unknown = set(frame) - {"obj", "prt", "need", "prep", "of", "sym", "light", "theme",
+                           "pobj", "crowd", "court", "alone", "modal"}
     if unknown:
         raise ValueError(f"triggers.tsv:{line}: unknown frame keys {sorted(unknown)}")
     return frame
@@ -116,7 +123,13 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
             preps=_split(frame["prep"]) if "prep" in frame else None,
             of_source=frame.get("of") == "source", symmetric="sym" in frame,
             light="light" in frame, line=line, theme="theme" in frame,
+            pobjs=_split(frame.get("pobj")), alone=frame.get("alone") or None,
+            modal="modal" in frame,
+            recode=tuple((g, frame[g]) for g in ("crowd", "court") if frame.get(g)),
         )
+        for code in (rule.alone, *(c for _, c in rule.recode)):
+            if code and code != "only" and code not in codes:
+                raise ValueError(f"triggers.tsv:{line}: unknown CAMEO code {code!r}")
         rules.setdefault((rule.lemma, rule.pos), []).append(rule)
     return {k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in rules.items()}
 

@@ -19,17 +19,20 @@ from typing import TYPE_CHECKING
 
 from tidings import ontology
 from tidings.records import (
+    Actor,
     Article,
     DateRef,
     Event,
     Mention,
     Modality,
     NonEvent,
+    Span,
     Trigger,
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as DocSpan
 
 VERB_PREPS = frozenset({"with", "against", "on", "to", "at", "into", "toward", "towards", "over"})
 NOUN_PREPS = frozenset({"with", "between", "on", "against", "to", "into", "of", "toward", "for"})
@@ -42,6 +45,11 @@ PASSIVE_DEPS = frozenset({"nsubjpass", "csubjpass"})
 INTENT_TO_AGREE = {
     "SUPPORT": "032", "CONSULT": "036", "COOPERATE": "031", "AID": "033",
     "CONCEDE": "035", "RETREAT": "035", "AGREE": None,
+}  # fmt: skip
+# Cooperative types whose refusal ("will not negotiate", "refused to join") is a REJECT, by code.
+REFUSALS = {
+    "AGREE": "120", "SUPPORT": "120", "CONSULT": "125", "COOPERATE": "121", "AID": "121",
+    "CONCEDE": "124", "RETREAT": "124",
 }  # fmt: skip
 # Conflict types that, when only announced, are threats (CAMEO 13x).
 INTENT_TO_THREATEN = {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "132", "MOBILIZE": "138"}
@@ -68,6 +76,8 @@ class Candidate:
     modality: Modality = "asserted"
     suppressed: str | None = None
     paired: bool = False  # source and target came from one argument ("A and B met")
+    code: str = ""  # the CAMEO code once the arguments are known (see EventCoder._base_code)
+    refusal: str | None = None  # a cooperative event refused ("will not negotiate"): REJECT code
 
 
 class MentionIndex:
@@ -164,8 +174,10 @@ class EventCoder:
         non_events: list[NonEvent] = []
         for number, sent in enumerate(doc.sents):
             places = _Places(sent, index)
-            for cand in self._candidates(sent, index):
-                places.anchor(cand, self.codes[cand.rule.cameo].type)
+            for cand in self._candidates(sent, index, number):
+                cand.code = self._base_code(cand)
+                mode = cand.rule.mode if cand.code == cand.rule.cameo else None
+                places.anchor(cand, self.codes[cand.code].type, mode or self.codes[cand.code].mode)
                 trigger = self._trigger(cand)
                 if cand.suppressed:
                     non_events.append(NonEvent(self.codes[cand.rule.cameo].type, sent.text.strip(),
@@ -177,19 +189,93 @@ class EventCoder:
 
     # -- candidates -------------------------------------------------------------------------
 
-    def _candidates(self, sent: Span, index: MentionIndex) -> Iterable[Candidate]:
+    def _candidates(self, sent: DocSpan, index: MentionIndex,
+                    number: int) -> Iterable[Candidate]:
         question = sent.text.rstrip().endswith("?")
         for token in sent:
             if token.lemma_.lower() not in self.lemmas and token.lower_ not in self.lemmas:
                 continue
             rule = self._match(token, index)
-            if rule is None or self._carries_noun_trigger(token, rule, index):
+            if rule is None or self._carries_noun_trigger(token, rule, index) or \
+                    self._promises_trigger(token, rule, index):
                 continue
             cand = Candidate(token, rule)
             self._modality(cand, question)
+            self._refused(cand, question)
             self._arguments(cand, index)
+            if not cand.sources and any(g == "crowd" for g, _ in rule.recode) or (
+                    not cand.sources and self.codes[rule.cameo].type == "PROTEST"):
+                cand.sources = self._crowd(token, number)
+            if any(code == "only" and not self._in_group(cand, group)
+                   for group, code in rule.recode):
+                continue
             if cand.sources or cand.targets:
                 yield cand
+
+    def _refused(self, cand: Candidate, question: bool) -> None:
+        """A cooperative event that an actor says it will not do, or refuses, declines or fails
+        to do, is a rejection (PLOVER REJECT), not a non-event."""
+        refusal = REFUSALS.get(self.codes[cand.rule.cameo].type)
+        if not cand.suppressed or refusal is None or question:
+            return
+        token = cand.token
+        heads = [token]
+        if token.pos_ in ("NOUN", "PROPN"):
+            light = self._light_verb(token)
+            heads = [light] if light is not None else []
+        for verb in heads:
+            while True:
+                aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+                negated = any(c.dep_ == "neg" for c in verb.children)
+                if negated and aux & self.cues["intent"]:
+                    cand.suppressed, cand.refusal = None, refusal
+                    return
+                if verb.dep_ not in ("xcomp", "pcomp", "pobj", "prep") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+                if verb.lemma_.lower() in self.cues.get("refuse", ()):
+                    cand.suppressed, cand.refusal = None, refusal
+                    return
+
+    def _promises_trigger(self, token: Token, rule: ontology.TriggerRule,
+                          index: MentionIndex) -> bool:
+        """ "vowed to retaliate", "pledged to send troops": the promised event codes (as AGREE or
+        THREATEN), so the promise verb itself does not code a second event."""
+        if rule.pos != "VERB" or token.lemma_.lower() not in self.cues["intent"]:
+            return False
+        return any(c.dep_ == "xcomp" and (c.lemma_.lower() in self.lemmas or c.lower_ in
+                                          self.lemmas) and self._match(c, index) is not None
+                   for c in token.children)
+
+    def _in_group(self, cand: Candidate, group: str) -> bool:
+        """Whether the candidate's first source belongs to a sector group of cues.tsv."""
+        return bool(cand.sources) and cand.sources[0].actor.sector in self.cues.get(group, ())
+
+    def _crowd(self, token: Token, number: int) -> list[Mention]:
+        """An unnamed crowd as the source: "thousands took to the streets", "people gathered".
+        The crowd is civilian; the place of the sentence gives its country."""
+        verb = token
+        for _ in range(4):
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                break
+            if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
+                return []
+            verb = verb.head
+        else:
+            return []
+        if subject is None:
+            return []
+        words = [subject] + [p for prep in _has_prep(subject, {"of"}) for p in _pobjs(prep)]
+        words += [p for w in words[1:] for prep in _has_prep(w, {"of"}) for p in _pobjs(prep)]
+        if not any(w.lemma_.lower() in self.cues.get("crowdnoun", ()) for w in words):
+            return []
+        doc = token.doc
+        start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+        text = doc.text[start:end]
+        actor = Actor(name=text, country=None, org=None, sector="CVL", code="CVL",
+                      method="context:crowd")
+        return [Mention(Span(text, start, end), actor, number)]
 
     def _match(self, token: Token, index: MentionIndex) -> ontology.TriggerRule | None:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in (
@@ -221,6 +307,10 @@ class EventCoder:
                                      for c in token.children):
             return False
         if rule.need and not _has_prep(token, rule.need):
+            return False
+        if rule.pobjs and not any(p.lemma_.lower() in rule.pobjs
+                                  for prep in _has_prep(token, VERB_PREPS | rule.need)
+                                  for p in _pobjs(prep)):
             return False
         if not rule.objects:
             return True
@@ -317,11 +407,24 @@ class EventCoder:
     # -- arguments ----------------------------------------------------------------------------
 
     def _arguments(self, cand: Candidate, index: MentionIndex) -> None:
-        if cand.rule.pos == "VERB":
+        if cand.rule.modal:
+            self._modal_arguments(cand, index)
+        elif cand.rule.pos == "VERB":
             self._verb_arguments(cand, index)
         else:
             self._noun_arguments(cand, index)
         self._pair_target(cand, index)
+
+    def _modal_arguments(self, cand: Candidate, index: MentionIndex) -> None:
+        """ "Russia said Sudan must return the helicopter": the speaker demands it of the subject
+        of the verb that "must" qualifies."""
+        verb = cand.token.head
+        if cand.token.dep_ != "aux" or verb.dep_ != "ccomp":
+            return
+        cand.targets, passive = self._subject(verb, index)
+        cand.sources, _ = self._subject(verb.head, index)
+        if passive:
+            cand.targets = []
 
     def _subject(self, verb: Token, index: MentionIndex, depth: int = 0) -> tuple[list[Mention],
                                                                                 bool]:
@@ -543,7 +646,7 @@ class EventCoder:
         end = max(t.idx + len(t) for t in words)
         return Trigger(token.doc.text[start:end], start, end)
 
-    def _events(self, cand: Candidate, article: Article, sent: Span, number: int,
+    def _events(self, cand: Candidate, article: Article, sent: DocSpan, number: int,
                 trigger: Trigger, dates: list[DateRef], publication: DateRef,
                 earlier: list[Event]) -> Iterable[Event]:
         code = self._code(cand)
@@ -584,8 +687,21 @@ class EventCoder:
             pairs.append((pairs[0][1], pairs[0][0]))
         return pairs
 
+    def _base_code(self, cand: Candidate) -> str:
+        """The rule's code, or its variant for who acts (a crowd storming is a riot, a court
+        jailing a sentence) or for an actor acting alone (a drill without a partner)."""
+        rule = cand.rule
+        if cand.refusal:
+            return cand.refusal
+        for group, code in rule.recode:
+            if code != "only" and self._in_group(cand, group):
+                return code
+        if rule.alone and not cand.targets and not cand.paired:
+            return rule.alone
+        return rule.cameo
+
     def _code(self, cand: Candidate) -> str:
-        code = cand.rule.cameo
+        code = cand.code or cand.rule.cameo
         plover = self.codes[code].type
         for word in _modifier_lemmas(cand.token) | {c.lemma_.lower() for p in
                                                      _has_prep(cand.token, {"with", "by"})
@@ -606,7 +722,8 @@ class EventCoder:
         return INTENT_TO_THREATEN.get(plover, code)
 
     def _mode(self, cand: Candidate, info: ontology.CameoCode) -> str | None:
-        if cand.rule.mode and self.codes[cand.rule.cameo].type == info.type:
+        if cand.rule.mode and cand.code in ("", cand.rule.cameo) and \
+                self.codes[cand.rule.cameo].type == info.type:
             return cand.rule.mode
         for word in _modifier_lemmas(cand.token):
             refined = self.modes.get((info.type, word))
@@ -637,7 +754,12 @@ class EventCoder:
 # Types whose unnamed target is the place where they happen, or, for domestic measures (a curfew,
 # a pardon), the source's own country.
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT"})
-DOMESTIC = frozenset({"COERCE", "CONCEDE"})
+DOMESTIC = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT", "ASSAULT"})
+# Modes whose unnamed target is the source's own country (an official resigns from office).
+DOMESTIC_MODES = frozenset({"resign", "convict"})
+# Types whose unnamed target is not the other country the sentence names: a speaker's statement
+# names many countries that are not its target.
+NOT_FACING = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout", "near", "outside", "at"})
 
 
@@ -647,7 +769,7 @@ class _Places:
     the country of the other party of a domestic event, else to the one country the sentence names.
     """
 
-    def __init__(self, sent: Span, index: MentionIndex) -> None:
+    def __init__(self, sent: DocSpan, index: MentionIndex) -> None:
         self.place: Mention | None = None
         self.countries: list[Mention] = []
         for token in sent:
@@ -659,14 +781,21 @@ class _Places:
                 self.place = next((m for m in index.within(token, max_depth=1)
                                    if m.actor.country), None)
 
-    def anchor(self, cand: Candidate, type_: str) -> None:
+    def anchor(self, cand: Candidate, type_: str, mode: str | None = None) -> None:
         sources, targets = cand.sources, cand.targets
         cand.sources = [self._placed(m, targets) for m in sources]
         cand.targets = [self._placed(m, cand.sources) for m in targets]
         if type_ in PLACE_TARGETS:  # "rebels shelled a village in Syria": a domestic event
             cand.targets = [_domestic(t) if any(_same_party(t, s) for s in cand.sources) else t
                             for t in cand.targets]
-        if cand.targets or type_ not in PLACE_TARGETS:
+        if cand.targets:
+            return
+        if mode in DOMESTIC_MODES and cand.sources and cand.sources[0].actor.country:
+            cand.targets = [_domestic(cand.sources[0])]
+            return
+        if type_ not in NOT_FACING and cand.sources and self._facing(cand):
+            return
+        if type_ not in PLACE_TARGETS:
             return
         # "struck nine sites in Pakistan", "imposed a curfew": where it happens is acted on
         if self.place is not None and not any(_same_party(self.place, m) for m in cand.sources):
@@ -674,6 +803,16 @@ class _Places:
         elif cand.sources and cand.sources[0].actor.country and (
                 type_ in DOMESTIC or self.place is not None):
             cand.targets = [_domestic(cand.sources[0])]
+
+    def _facing(self, cand: Candidate) -> bool:
+        """ "troops massed on its borders as Russia ...": the one other country the sentence
+        names is the unnamed target."""
+        other = [m for m in self.countries
+                 if not any(_same_party(m, s) or m.span == s.span for s in cand.sources)]
+        if len(other) != 1:
+            return False
+        cand.targets = [other[0]]
+        return True
 
     def _placed(self, mention: Mention, others: list[Mention]) -> Mention:
         actor = mention.actor

@@ -69,6 +69,10 @@ AREA_NOUNS = frozenset({
     "island", "islands", "border", "coast", "west", "east", "north", "south", "heart", "part",
     "parts", "territory", "county", "governorate", "prefecture", "municipality", "strip",
 })
+# Where a bare, untagged proper noun may still be a place ("shelled Kharkiv", "El Fasher, the
+# last stronghold"), if it names a well-known one (prior at least WEAK_MIN_PRIOR: Kharkiv ~10).
+WEAK_DEPS = frozenset({"dobj", "nsubjpass", "appos", "conj", "pobj"})
+WEAK_MIN_PRIOR = 8.0
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
 _SPECIFIC = {"city": 0, "landmark": 0, "admin1": 1, "region": 2, "country": 3}
 
@@ -422,34 +426,25 @@ class PlaceResolver:
         from spacy.util import filter_spans
 
         by_range: dict[tuple[int, int], _Found] = {}
-        for span in self._spans(doc):
+        for span, weak in self._spans(doc):
             if (span.start, span.end) not in by_range:
-                found = self._candidate(span)
+                found = self._candidate(span, weak=weak)
                 if found is not None:
                     by_range[(span.start, span.end)] = found
         kept = filter_spans([f.span for f in by_range.values()])
         return sorted((by_range[(s.start, s.end)] for s in kept), key=lambda f: f.span.start)
 
-    def _spans(self, doc: Doc) -> Iterator[SpacySpan]:
+    def _spans(self, doc: Doc) -> Iterator[tuple[SpacySpan, bool]]:
+        """Candidate place spans; ``True`` marks weak evidence (a bare proper noun)."""
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS or (ent.label_ in MAYBE_PLACE_LABELS and ent.start > 0
                                                and doc[ent.start - 1].lower_ in LOCATIVE):
-                yield ent
+                yield ent, False
         for _, start, end in self._phrase_matcher(doc)(doc):
             span = doc[start:end]
             if span.text[:1].isupper() or span[0].lower_ == "the":
-                yield span
-        # A proper noun after a locative word that the tagger left unlabelled ("around Sanaa",
-        # "areas of Kherson").
-        for token in doc:
-            if token.dep_ == "pobj" and token.pos_ == "PROPN" and (
-                    token.head.lower_ in LOCATIVE or
-                    token.head.lower_ == "of" and token.head.head.lower_ in AREA_NOUNS):
-                start = token.i
-                while start > 0 and doc[start - 1].dep_ == "compound" and \
-                        doc[start - 1].pos_ == "PROPN":
-                    start -= 1
-                yield doc[start:token.i + 1]
+                yield span, False
+        yield from _bare_proper_nouns(doc)
 
     def _phrase_matcher(self, doc: Doc) -> PhraseMatcher:
         # Built once per vocab; a blank English tokenizer splits the names as the model does.
@@ -464,10 +459,13 @@ class PlaceResolver:
             self._matcher, self._matcher_vocab = matcher, doc.vocab
         return self._matcher
 
-    def _candidate(self, span: SpacySpan) -> _Found | None:
+    def _candidate(self, span: SpacySpan, *, weak: bool = False) -> _Found | None:
         cands = _prune(self.gazetteer.lookup(span.text))
         if not cands and span[0].lower_ == "the":
             cands = _prune(self.gazetteer.lookup(span[1:].text))
+        if weak:  # a bare proper noun is a place only if it names a well-known one
+            cands = [c for c in cands if c.source == "table" or
+                     c.place.resolution == "city" and c.prior >= WEAK_MIN_PRIOR]
         return _Found(span, cands) if cands else None
 
     # -- events -----------------------------------------------------------------------------------
@@ -521,6 +519,22 @@ class PlaceResolver:
             head = text.split(",")[0].strip()
             span = Span(head, start, start + len(head))
         return replace(where, method="dateline", span=span)
+
+
+def _bare_proper_nouns(doc: Doc) -> Iterator[tuple[SpacySpan, bool]]:
+    """Proper nouns the tagger left unlabelled: strong evidence after a locative word ("around
+    Sanaa", "areas of Kherson"), weak elsewhere ("shelled Kharkiv")."""
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        head = token.head
+        strong = token.dep_ == "pobj" and (
+            head.lower_ in LOCATIVE or head.lower_ == "of" and head.head.lower_ in AREA_NOUNS)
+        if strong or token.dep_ in WEAK_DEPS:
+            yield doc[start:token.i + 1], not strong
 
 
 def find_dateline(text: str) -> str | None:
