@@ -14,12 +14,31 @@ const files = [
   ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui-bundle.js"],
   ["swagger-ui-dist/swagger-ui.css", "swagger-ui.css"],
 ];
-const licences = ["vega", "vega-lite", "vega-embed", "world-atlas", "swagger-ui-dist"];
+const licences = ["vega", "vega-lite", "vega-embed", "vega-interpreter", "world-atlas",
+  "swagger-ui-dist"];
+
+// vega-interpreter ships only as an ES module importing vega-util; the vega bundle
+// re-exports those helpers, so rewrite it into a script that sets a global. The
+// interpreter lets the page run Vega without eval, under a strict CSP.
+function interpreterScript() {
+  const src = readFileSync(
+    join(here, "node_modules", "vega-interpreter", "build", "vega-interpreter.js"), "utf8");
+  const body = src
+    .replace(/^import \{([^}]*)\} from 'vega-util';$/m, "const {$1} = window.vega;")
+    .replace(/^export \{ expression as expressionInterpreter \};$/m,
+      "window.vegaInterpreter = { expressionInterpreter: expression };")
+    .replace(/^\/\/# sourceMappingURL=.*$/m, "");
+  if (body.includes("import ") || body.includes("export ")) {
+    throw new Error("vega-interpreter changed shape; update build.mjs");
+  }
+  return `(function () {\n${body}\n})();\n`;
+}
 
 mkdirSync(out, { recursive: true });
 for (const [from, to] of files) {
   copyFileSync(join(here, "node_modules", from), join(out, to));
 }
+writeFileSync(join(out, "vega-interpreter.js"), interpreterScript());
 const versions = [];
 for (const name of licences) {
   const pkg = JSON.parse(readFileSync(join(here, "node_modules", name, "package.json"), "utf8"));
@@ -27,4 +46,4 @@ for (const name of licences) {
   copyFileSync(join(here, "node_modules", name, "LICENSE"), join(out, `LICENSE.${name}.txt`));
 }
 writeFileSync(join(out, "VERSIONS.tsv"), `package\tversion\tlicense\n${versions.join("\n")}\n`);
-console.log(`copied ${files.length} assets and ${licences.length} licences to ${out}`);
+console.log(`copied ${files.length + 1} assets and ${licences.length} licences to ${out}`);

@@ -16,12 +16,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from tidings import io as tio
 from tidings.store import DEFAULT_DB, EventStore, StoreError
+
+if TYPE_CHECKING:
+    from tidings.engines import Engine
 
 __all__ = ["COMMANDS", "demo", "dyad", "export", "ingest", "quarantine", "sql"]
 
@@ -66,24 +69,37 @@ def _open(db: str, *, read_only: bool) -> Iterator[EventStore]:
               help="Publication date for inputs that carry none.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1),
               help="Articles per committed transaction.")
-def ingest(paths: tuple[str, ...], db: str, date: dt.date | None, batch_size: int) -> None:
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True, help="Where the pipeline runs.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (local, default: all cores) or Ray actors.")
+@click.option("--address", default=None, help="Ray cluster address (ray engine only).")
+def ingest(paths: tuple[str, ...], db: str, date: dt.date | None, batch_size: int, engine: str,
+           workers: int | None, address: str | None) -> None:
     """Code articles into the event database (files, folders, globs, WARC).
 
     Re-running adds nothing new; an interrupted run picks up where it stopped.
     """
-    summary = _run_ingest(list(paths), db, date=date, batch_size=batch_size)
+    from tidings.engines import make_engine
+
+    try:
+        runner = make_engine(engine, workers=workers, address=address)
+    except ImportError as err:
+        raise click.ClickException(str(err)) from err
+    summary = _run_ingest(list(paths), db, date=date, batch_size=batch_size, engine=runner)
     click.echo(summary)
 
 
-def _run_ingest(paths: list[str], db: str, *, date: dt.date | None, batch_size: int) -> str:
+def _run_ingest(paths: list[str], db: str, *, date: dt.date | None, batch_size: int,
+                engine: Engine | None = None) -> str:
     from tidings.ingest import Ingester, read_inputs
 
     with _open(db, read_only=False) as store:
         items = read_inputs(paths, date=date)
         if sys.stderr.isatty():
-            stats = _ingest_with_bar(store, items, paths, batch_size)
+            stats = _ingest_with_bar(store, items, paths, batch_size, engine)
         else:
-            stats = Ingester(store, batch_size=batch_size).run(items)
+            stats = Ingester(store, batch_size=batch_size, engine=engine).run(items)
         counts = store.counts()
     lines = [
         f"ingested {stats.added} new article(s) into {db} in {stats.seconds:.1f} s "
@@ -99,7 +115,8 @@ def _run_ingest(paths: list[str], db: str, *, date: dt.date | None, batch_size: 
     return "\n".join(lines)
 
 
-def _ingest_with_bar(store: EventStore, items: Any, paths: list[str], batch_size: int) -> Any:
+def _ingest_with_bar(store: EventStore, items: Any, paths: list[str], batch_size: int,
+                     engine: Engine | None) -> Any:
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -125,7 +142,7 @@ def _ingest_with_bar(store: EventStore, items: Any, paths: list[str], batch_size
             bar.update(task, completed=done, rate=stats.rate, events=stats.events,
                        skipped=stats.already_stored + stats.quarantined)
 
-        return Ingester(store, batch_size=batch_size, progress=update).run(items)
+        return Ingester(store, batch_size=batch_size, progress=update, engine=engine).run(items)
 
 
 def _estimate(paths: list[str]) -> int | None:

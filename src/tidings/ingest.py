@@ -32,6 +32,7 @@ from tidings.store import EventStore, Row, WriteBatch
 from tidings.warc import is_warc, read_warc
 
 if TYPE_CHECKING:
+    from tidings.engines import Engine
     from tidings.pipeline import Pipeline
 
 __all__ = ["BATCH_SIZE", "IngestStats", "Ingester", "expand_paths", "read_inputs"]
@@ -199,9 +200,11 @@ class Ingester:
     """Reads, codes and stores articles; one instance per store and run."""
 
     def __init__(self, store: EventStore, *, pipeline: Pipeline | None = None,
-                 batch_size: int = BATCH_SIZE, progress: Progress | None = None) -> None:
+                 engine: Engine | None = None, batch_size: int = BATCH_SIZE,
+                 progress: Progress | None = None) -> None:
         self.store = store
         self._pipeline = pipeline
+        self._engine = engine
         self.batch_size = batch_size
         self.progress = progress
         self.stats = IngestStats()
@@ -225,7 +228,10 @@ class Ingester:
         fresh = self._fresh(items)
         first = next(fresh, None)
         if first is not None:  # load the model only when there is something to code
-            for coded in self.pipeline.pipe(_chain(first, fresh), batch_size=32):
+            stream = _chain(first, fresh)
+            coded_stream = (self._engine.pipe(stream) if self._engine is not None
+                            else self.pipeline.pipe(stream, batch_size=32))
+            for coded in coded_stream:
                 batch.append(coded)
                 if len(batch) >= self.batch_size:
                     self._write(batch)

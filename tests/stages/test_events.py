@@ -160,7 +160,9 @@ CASES = [
     pytest.param('Will France send troops to Mali?', None, id='no-question'),
     pytest.param('The weather was cold in the capital on Monday.', None, id='no-actor'),
     pytest.param('There were no talks between Armenia and Azerbaijan.', None, id='no-nodet'),
-    pytest.param('Iran will retaliate if Israel attacks, a spokesman said.', None, id='no-if'),
+    # a threat's condition does not suppress the threat; the condition itself is hypothetical
+    pytest.param('Iran will retaliate if Israel attacks, a spokesman said.',
+                 ('THREATEN', 'IRN', 'ISR'), id='threat-if'),
 ]
 
 

@@ -77,6 +77,7 @@ class Candidate:
     suppressed: str | None = None
     paired: bool = False  # source and target came from one argument ("A and B met")
     code: str = ""  # the CAMEO code once the arguments are known (see EventCoder._base_code)
+    guessed: bool = False  # the target is the sentence's other country or the source's own
     refusal: str | None = None  # a cooperative event refused ("will not negotiate"): REJECT code
 
 
@@ -679,8 +680,8 @@ class EventCoder:
             mine = [t for t in targets if not (source is not None and t is not None and
                                                _same_party(source, t))] or [None]
             for target in mine:
-                if target is None:
-                    target = _inherit_target(earlier, type_, source, cand)
+                if target is None or cand.guessed:
+                    target = _inherit_target(earlier, type_, source, cand) or target
                 pairs.append((source, target))
         if cand.paired and len(pairs) == 1 and pairs[0][1] is not None:
             # "A and B agreed": each did it, with the other
@@ -790,6 +791,7 @@ class _Places:
                             for t in cand.targets]
         if cand.targets:
             return
+        cand.guessed = True
         if mode in DOMESTIC_MODES and cand.sources and cand.sources[0].actor.country:
             cand.targets = [_domestic(cand.sources[0])]
             return
@@ -807,8 +809,9 @@ class _Places:
     def _facing(self, cand: Candidate) -> bool:
         """ "troops massed on its borders as Russia ...": the one other country the sentence
         names is the unnamed target."""
-        other = [m for m in self.countries
-                 if not any(_same_party(m, s) or m.span == s.span for s in cand.sources)]
+        other = [m for m in self.countries if not m.actor.method.startswith("coref") and
+                 m.actor.person is None and
+                 not any(_same_party(m, s) or m.span == s.span for s in cand.sources)]
         if len(other) != 1:
             return False
         cand.targets = [other[0]]
