@@ -26,7 +26,8 @@ from tidings.store import DEFAULT_DB, EventStore, StoreError
 if TYPE_CHECKING:
     from tidings.engines import Engine
 
-__all__ = ["COMMANDS", "demo", "dyad", "export", "ingest", "quarantine", "sql"]
+__all__ = ["COMMANDS", "code_parquet", "demo", "dyad", "export", "ingest", "load_parquet",
+           "quarantine", "sql"]
 
 _DB_HELP = f"The DuckDB event database (default ./{DEFAULT_DB})."
 _DEMO_DB = "tidings-demo.duckdb"
@@ -166,6 +167,75 @@ def _estimate(paths: list[str]) -> int | None:
         except (OSError, EOFError):
             total += 1
     return total
+
+
+# --------------------------------------------------------------------------- parquet
+
+
+@click.command("code-parquet")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output", "out_dir", required=True,
+              help="Folder (or s3://, gs:// URI) to write articles/, events/, problems/ to.")
+@click.option("--date", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for inputs that carry none.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Ray actors, one pipeline each (default: grow to the cluster's CPUs).")
+@click.option("--address", default=None,
+              help="Ray cluster: ray://HEAD:10001 or auto (default: a local Ray).")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+              help="A TSV of your own actors.")
+def code_parquet(inputs: tuple[str, ...], out_dir: str, date: dt.date | None,
+                 workers: int | None, address: str | None, actor_files: tuple[str, ...]) -> None:
+    """Code INPUTS on Ray into Parquet partitioned by month (no database needed).
+
+    INPUTS are files, folders, globs or object-store URIs (.jsonl, .jsonl.gz, .json, .csv,
+    .txt, .html, .warc, .parquet with a text column). Load the result into a database with
+    tidings load-parquet, or query OUTPUT/events in place with DuckDB.
+    """
+    try:
+        from tidings.ray_engine import RayEngine
+
+        engine = RayEngine(workers=workers, address=address, actor_files=actor_files)
+    except ImportError as err:
+        raise click.ClickException(str(err)) from err
+    try:
+        done = engine.write_parquet(list(inputs), out_dir, date=date)
+    except (FileExistsError, FileNotFoundError) as err:
+        raise click.ClickException(str(err)) from err
+    finally:
+        engine.ray.shutdown()
+    click.echo(f"coded {done.articles} article(s) into {done.events} event(s) in "
+               f"{done.seconds:.1f} s; {done.problems} input(s) could not be read")
+    click.echo(f"  {done.out_dir}/articles/month=*/  {done.out_dir}/events/month=*/  "
+               f"{done.out_dir}/problems/")
+    click.echo(f"  load: tidings load-parquet {done.out_dir} --db {DEFAULT_DB}")
+
+
+@click.command("load-parquet")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@_db_option()
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1),
+              help="Articles per committed transaction.")
+def load_parquet(directory: str, db: str, batch_size: int) -> None:
+    """Store what tidings code-parquet wrote to DIRECTORY (de-duplicated like ingest).
+
+    Loading the same folder again adds nothing.
+    """
+    from tidings.ingest import Ingester, read_parquet_output
+
+    with _open(db, read_only=False) as store:
+        try:
+            stats = Ingester(store, batch_size=batch_size).run_coded(
+                read_parquet_output(directory))
+        except FileNotFoundError as err:
+            raise click.ClickException(str(err)) from err
+        counts = store.counts()
+    click.echo(f"loaded {stats.added} new article(s) into {db}; {stats.events} new event(s), "
+               f"{stats.merged_mentions} mention(s) merged into syndicated copies' events")
+    click.echo(f"  skipped: {stats.already_stored} already stored, "
+               f"{stats.quarantined} quarantined")
+    click.echo(f"  database: {counts['articles']} articles, {counts['stories']} stories, "
+               f"{counts['events']} events")
 
 
 # --------------------------------------------------------------------------- export
@@ -378,7 +448,8 @@ def _demo_event(store: EventStore) -> None:
         click.echo(f"     [{trigger}] {_cell(sentence, 100)}")
 
 
-COMMANDS: list[click.Command] = [ingest, export, dyad, sql, quarantine, demo]
+COMMANDS: list[click.Command] = [ingest, code_parquet, load_parquet, export, dyad, sql,
+                                 quarantine, demo]
 
 
 @click.group()

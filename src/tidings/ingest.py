@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from tidings.engines import Engine
     from tidings.pipeline import Pipeline
 
-__all__ = ["BATCH_SIZE", "IngestStats", "Ingester", "expand_paths", "read_inputs"]
+__all__ = ["BATCH_SIZE", "IngestStats", "Ingester", "expand_paths", "read_inputs",
+           "read_parquet_output"]
 
 logger = logging.getLogger(__name__)
 
@@ -48,28 +49,29 @@ _GLOB_CHARS = frozenset("*?[")
 # --------------------------------------------------------------------------- inputs
 
 
-def expand_paths(paths: Sequence[str]) -> list[str]:
+def expand_paths(paths: Sequence[str], *,
+                 extensions: tuple[str, ...] = _KNOWN_EXTENSIONS) -> list[str]:
     """Files to read, in a stable order: directories recursively, globs expanded.
 
-    Inside a directory, hidden files and unknown extensions are left out; a path
+    Inside a directory, hidden files and other ``extensions`` are left out; a path
     named explicitly is kept whatever it is, so a bad one is reported.
     """
     out: list[str] = []
     for name in paths:
         if name != "-" and _GLOB_CHARS & set(name) and not os.path.exists(name):
             matches = sorted(glob.glob(name, recursive=True))
-            out.extend(expand_paths(matches) if matches else [name])
+            out.extend(expand_paths(matches, extensions=extensions) if matches else [name])
         elif os.path.isdir(name):
-            out.extend(_directory_files(Path(name)))
+            out.extend(_directory_files(Path(name), extensions))
         else:
             out.append(name)
     return out
 
 
-def _directory_files(root: Path) -> list[str]:
+def _directory_files(root: Path, extensions: tuple[str, ...]) -> list[str]:
     return [
         str(p) for p in sorted(root.rglob("*"))
-        if p.is_file() and p.name.lower().endswith(_KNOWN_EXTENSIONS)
+        if p.is_file() and p.name.lower().endswith(extensions)
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     ]
 
@@ -82,6 +84,49 @@ def read_inputs(paths: Sequence[str], *, date: dt.date | None = None,
             yield from read_warc(Path(name), date=date, max_chars=max_chars)
         else:
             yield from tio.read_articles([name], date=date, max_chars=max_chars)
+
+
+def read_parquet_output(directory: str | os.PathLike[str], *,
+                        chunk: int = 256) -> Iterator[CodedArticle | InputProblem]:
+    """What ``tidings code-parquet`` wrote under ``directory``, in input order.
+
+    Yields the coded articles (from ``articles/month=*/``) and the inputs that could not be read
+    (from ``problems/``), ordered as ``tidings ingest`` would have read the same inputs, so
+    loading them gives the same stories and event ids.
+    """
+    import duckdb
+
+    from tidings.deserialize import coded_article_from_json
+
+    root = Path(directory)
+    articles = root / "articles"
+    if not any(articles.rglob("*.parquet")):
+        raise FileNotFoundError(f"no articles/**/*.parquet under {root}; expected the output "
+                                "directory of tidings code-parquet")
+    parts = [f"SELECT input_rank, input, position, article_json, text, NULL AS source, "
+             f"NULL AS code, NULL AS message FROM read_parquet('{_glob(articles)}', "
+             f"hive_partitioning = true, union_by_name = true)"]
+    problems = root / "problems"
+    if any(problems.rglob("*.parquet")):
+        parts.append(f"SELECT input_rank, input, position, NULL, NULL, source, code, message "
+                     f"FROM read_parquet('{_glob(problems)}', union_by_name = true)")
+    con = duckdb.connect()
+    try:
+        result = con.execute(" UNION ALL ".join(parts) + " ORDER BY 1, 2, 3")
+        while rows := result.fetchmany(chunk):
+            for _rank, _input, _pos, payload, text, source, code, message in rows:
+                if payload is None:
+                    yield InputProblem(source, code, message)
+                    continue
+                obj = json.loads(payload)
+                obj.setdefault("text", text)
+                yield coded_article_from_json(obj)
+    finally:
+        con.close()
+
+
+def _glob(folder: Path) -> str:
+    return str(folder / "**" / "*.parquet").replace("'", "''")
 
 
 # --------------------------------------------------------------------------- stats
@@ -224,18 +269,29 @@ class Ingester:
 
     def run(self, items: Iterable[Article | InputProblem]) -> IngestStats:
         """Ingest everything in ``items``; return the run's statistics."""
-        batch: list[CodedArticle] = []
         fresh = self._fresh(items)
         first = next(fresh, None)
-        if first is not None:  # load the model only when there is something to code
-            stream = _chain(first, fresh)
-            coded_stream = (self._engine.pipe(stream) if self._engine is not None
-                            else self.pipeline.pipe(stream, batch_size=32))
-            for coded in coded_stream:
-                batch.append(coded)
-                if len(batch) >= self.batch_size:
-                    self._write(batch)
-                    batch = []
+        if first is None:  # load the model only when there is something to code
+            return self._store(())
+        stream = _chain(first, fresh)
+        return self._store(self._engine.pipe(stream) if self._engine is not None
+                           else self.pipeline.pipe(stream, batch_size=32))
+
+    def run_coded(self, items: Iterable[CodedArticle | InputProblem]) -> IngestStats:
+        """Store articles coded elsewhere (say, read back from the Ray engine's Parquet).
+
+        Identity, de-duplication into stories and batching are those of :meth:`run`, so the
+        same articles in the same order give the same rows. Each article needs its text.
+        """
+        return self._store(self._fresh_coded(items))
+
+    def _store(self, coded_stream: Iterable[CodedArticle]) -> IngestStats:
+        batch: list[CodedArticle] = []
+        for coded in coded_stream:
+            batch.append(coded)
+            if len(batch) >= self.batch_size:
+                self._write(batch)
+                batch = []
         if batch or self._problems:
             self._write(batch)
         self.store.refresh_corroborations()
@@ -246,18 +302,33 @@ class Ingester:
         """Articles not stored yet; problems are kept for the next batch."""
         for item in items:
             if isinstance(item, InputProblem):
-                self._problems.append(item)
-                self.stats.quarantined += 1
-                self._tick()
-                continue
-            self.stats.read += 1
-            key = dedup.article_key(item.url, item.text)
-            if key in self._known or key in self._pending:
-                self.stats.already_stored += 1
-                self._tick()
-                continue
-            self._pending[key] = _Pending(key, dedup.minhash(item.text, item.title))
-            yield item
+                self._hold(item)
+            elif self._admit(item):
+                yield item
+
+    def _fresh_coded(self, items: Iterable[CodedArticle | InputProblem]
+                     ) -> Iterator[CodedArticle]:
+        for item in items:
+            if isinstance(item, InputProblem):
+                self._hold(item)
+            elif self._admit(item.article):
+                yield item
+
+    def _hold(self, problem: InputProblem) -> None:
+        self._problems.append(problem)
+        self.stats.quarantined += 1
+        self._tick()
+
+    def _admit(self, article: Article) -> bool:
+        """Count the article; True when it is not stored yet (nor earlier in this run)."""
+        self.stats.read += 1
+        key = dedup.article_key(article.url, article.text)
+        if key in self._known or key in self._pending:
+            self.stats.already_stored += 1
+            self._tick()
+            return False
+        self._pending[key] = _Pending(key, dedup.minhash(article.text, article.title))
+        return True
 
     def _tick(self) -> None:
         if self.progress is not None:

@@ -21,6 +21,7 @@ from tidings.stages.attribution import Attributor, FrameFinder
 from tidings.stages.dateline import anachronisms, find_dateline
 from tidings.stages.events import EventCoder
 from tidings.stages.merge import merge_events
+from tidings.stages.places import PlaceResolver
 from tidings.stages.quotes import QuoteFinder
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ class Pipeline:
         self.frames = FrameFinder()
         self.attributor = Attributor()
         self.quotes = QuoteFinder(self.actors)
+        self.places = PlaceResolver()
 
     def code(self, article: Article) -> CodedArticle:
         """Code one article."""
@@ -68,6 +70,8 @@ class Pipeline:
         events = merge_events(self.attributor(doc, events, frames))
         events = [_mark_background(e, article.date) for e in events]
         dateline = find_dateline(article.text, has_title=article.title is not None)
+        events = self.places(doc, events, mentions,
+                             dateline=dateline.place if dateline else None)
         warnings = [*_warnings(article, found), *anachronisms(doc, found, article.date)]
         return CodedArticle(
             article=article, sentences=sentences, mentions=tuple(mentions),

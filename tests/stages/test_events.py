@@ -160,6 +160,27 @@ CASES = [
     pytest.param('Will France send troops to Mali?', None, id='no-question'),
     pytest.param('The weather was cold in the capital on Monday.', None, id='no-actor'),
     pytest.param('There were no talks between Armenia and Azerbaijan.', None, id='no-nodet'),
+    # round 2: crowds, refusals, demands with "must", court rulings, lone drills, guessed targets
+    pytest.param('Thousands of people took to the streets across France against the reform.',
+                 ('PROTEST', 'FRACVL', 'FRA'), id='protest-unnamed-crowd'),
+    pytest.param('Protesters in Sri Lanka stormed the residence of the president.',
+                 ('PROTEST', 'LKACVL', None), id='protest-crowd-storm'),
+    pytest.param('Iran will not negotiate with the United States under pressure.',
+                 ('REJECT', 'IRN', 'USA'), id='reject-will-not'),
+    pytest.param('The Philippines refused to join US patrols in the South China Sea.',
+                 ('REJECT', 'PHL', 'USA'), id='reject-refuse-join'),
+    pytest.param('Russia said on Tuesday that Sudan must return the helicopter.',
+                 ('REQUEST', 'RUS', 'SDN'), id='request-must'),
+    pytest.param('A Kuwaiti court jailed a former minister for embezzlement.',
+                 ('SANCTION', 'KWTJUD', 'KWT'), id='sanction-court-jail'),
+    pytest.param('China launched live-fire drills near the Paracel islands.',
+                 ('MOBILIZE', 'CHN', None), id='mobilize-lone-drill'),
+    pytest.param('Turkey and Azerbaijan held joint military exercises near Baku.',
+                 ('COOPERATE', 'TUR', 'AZE'), id='cooperate-joint-exercise'),
+    pytest.param('Armenia called up reservists as fighting with Azerbaijan intensified.',
+                 ('MOBILIZE', 'ARM', 'AZE'), id='mobilize-facing'),
+    pytest.param('Turkey vowed to retaliate against Syria.',
+                 ('THREATEN', 'TUR', 'SYR'), id='threaten-vow-no-agree'),
     # a threat's condition does not suppress the threat; the condition itself is hypothetical
     pytest.param('Iran will retaliate if Israel attacks, a spokesman said.',
                  ('THREATEN', 'IRN', 'ISR'), id='threat-if'),
@@ -180,3 +201,13 @@ def test_sentence_events(pipeline: Pipeline, sentence: str, expected: Expected) 
 def test_case_ids_are_unique() -> None:
     ids = [case.id for case in CASES]
     assert len(ids) == len(set(ids)) >= 60
+
+
+@pytest.mark.parametrize(("sentence", "absent"), [
+    pytest.param('Turkey vowed to retaliate against Syria.', 'AGREE', id='vow-codes-once'),
+    pytest.param('Protesters in Sri Lanka stormed the residence of the president.', 'ASSAULT',
+                 id='crowd-storm-not-assault'),
+])
+def test_sentence_lacks_type(pipeline: Pipeline, sentence: str, absent: str) -> None:
+    coded = pipeline.code(Article(id="t", text=sentence, date=dt.date(2024, 5, 1)))
+    assert absent not in {e.type for e in coded.events}

@@ -567,7 +567,8 @@ class EventCoder:
             if child.dep_ == "poss":
                 sources = sources or index.within(child)
             elif child.dep_ in ("amod", "compound", "nmod") and not sources:
-                sources = index.at(child)
+                # "military exercises": a bare sector word leaves the source to the light verb
+                sources = [m for m in index.at(child) if m.actor.country or m.actor.org]
         for prep in _has_prep(token, SOURCE_PREPS):
             sources = sources or [m for p in _pobjs(prep) for m in index.within(p)]
         preps = rule.preps or NOUN_PREPS
@@ -697,7 +698,8 @@ class EventCoder:
         for group, code in rule.recode:
             if code != "only" and self._in_group(cand, group):
                 return code
-        if rule.alone and not cand.targets and not cand.paired:
+        if rule.alone and not cand.targets and not cand.paired and \
+                not _modifier_lemmas(cand.token) & self.cues.get("joint", frozenset()):
             return rule.alone
         return rule.cameo
 
@@ -755,13 +757,14 @@ class EventCoder:
 # Types whose unnamed target is the place where they happen, or, for domestic measures (a curfew,
 # a pardon), the source's own country.
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT"})
-DOMESTIC = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT", "ASSAULT"})
+DOMESTIC = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 # Modes whose unnamed target is the source's own country (an official resigns from office).
 DOMESTIC_MODES = frozenset({"resign", "convict"})
 # Types whose unnamed target is not the other country the sentence names: a speaker's statement
 # names many countries that are not its target.
 NOT_FACING = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout", "near", "outside", "at"})
+INSIDE_PREPS = frozenset({"in", "inside", "across", "throughout"})
 
 
 class _Places:
@@ -773,14 +776,19 @@ class _Places:
     def __init__(self, sent: DocSpan, index: MentionIndex) -> None:
         self.place: Mention | None = None
         self.countries: list[Mention] = []
+        inside = False
         for token in sent:
             for mention in index.at(token):
                 if mention.actor.country and not any(
                         m.actor.country == mention.actor.country for m in self.countries):
                     self.countries.append(mention)
-            if self.place is None and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
-                self.place = next((m for m in index.within(token, max_depth=1)
-                                   if m.actor.country), None)
+            if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS and (
+                    self.place is None or token.head.lower_ in INSIDE_PREPS and not inside):
+                found = next((m for m in index.within(token, max_depth=1) if m.actor.country),
+                             None)
+                if found is not None:
+                    # "outside the Chinese embassy in Manila": the city, not the embassy
+                    self.place, inside = found, token.head.lower_ in INSIDE_PREPS
 
     def anchor(self, cand: Candidate, type_: str, mode: str | None = None) -> None:
         sources, targets = cand.sources, cand.targets
@@ -795,7 +803,9 @@ class _Places:
         if mode in DOMESTIC_MODES and cand.sources and cand.sources[0].actor.country:
             cand.targets = [_domestic(cand.sources[0])]
             return
-        if type_ not in NOT_FACING and cand.sources and self._facing(cand):
+        # a noun's compound is often only a place ("the Gaza war"): no counterpart to guess
+        place_named = any(c.dep_ == "compound" for c in cand.token.children)
+        if type_ not in NOT_FACING and not place_named and cand.sources and self._facing(cand):
             return
         if type_ not in PLACE_TARGETS:
             return

@@ -682,9 +682,17 @@ def _actor_like(found: _Found, actors: list[tuple[int, int]], mentions: Sequence
     if not (found.place.resolution == "country" or found.place.capital):
         return False
     root = found.span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "the EU and the United States warned"
+        root = root.head
     if root.dep_ in ACTOR_DEPS:
         return not _area_possessive(root)
     start, end = found.span.start_char, found.span.end_char
     if any(s < end and start < e for s, e in actors):
         return True
-    return _overlaps(found.span, mentions) and root.dep_ in ("dobj", "dative", "attr")
+    if not _overlaps(found.span, mentions) or root.dep_ == "compound":  # "Moscow police"
+        return False
+    if root.dep_ in ("dobj", "dative", "attr"):
+        return True
+    # "arms sales to Kyiv", "dominance of the US": a recipient or owner, not a where
+    prep = _locative_prep(found.span.root)
+    return prep is None or prep.lower_ in SUB_COUNTRY_ONLY

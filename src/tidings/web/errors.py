@@ -7,17 +7,19 @@ reads one field for the message whatever went wrong.
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-__all__ = ["ApiError", "ErrorBody", "error_response", "install_handlers", "validation_message"]
+__all__ = ["ApiError", "ErrorBody", "SafeJSONResponse", "error_response", "install_handlers",
+           "validation_message"]
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +30,20 @@ _PLAIN = {
 }
 
 
+class SafeJSONResponse(JSONResponse):
+    """JSON with ``<``, ``>`` and ``&`` written as ``\\u003c``-style escapes.
+
+    The same JSON to a parser, but no response can carry markup that a browser
+    mis-sniffing it (or a careless client pasting it into HTML) would run.
+    """
+
+    def render(self, content: Any) -> bytes:
+        text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+            text = text.replace(char, escape)
+        return text.encode("utf-8")
+
+
 class ErrorBody(BaseModel):
     """The body of every error response."""
 
@@ -36,7 +52,7 @@ class ErrorBody(BaseModel):
     status: int
 
 
-class ApiError(StarletteHTTPException):
+class ApiError(HTTPException):
     """An error with a message meant for the client."""
 
     def __init__(self, status: int, message: str) -> None:
@@ -44,8 +60,8 @@ class ApiError(StarletteHTTPException):
 
 
 def error_response(status: int, message: str,
-                   headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status,
+                   headers: Mapping[str, str] | None = None) -> SafeJSONResponse:
+    return SafeJSONResponse({"ok": False, "error": message, "status": status}, status_code=status,
                         headers=headers)
 
 
