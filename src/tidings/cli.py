@@ -137,8 +137,10 @@ def _register() -> None:
     """Commands that live in their own modules (evaluation, corpus store)."""
     from tidings.cli_corpus import COMMANDS
     from tidings.cli_eval import eval_command
+    from tidings.cli_web import serve_command
 
     main.add_command(eval_command)
+    main.add_command(serve_command)
     for command in COMMANDS:
         main.add_command(command)
 

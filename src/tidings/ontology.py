@@ -48,7 +48,7 @@ class TriggerRule:
     theme: bool = False
     pobjs: frozenset[str] = frozenset()  # a prepositional object must have one of these lemmas
     # (sector group, code): the code when the source belongs to the group (cues.tsv kinds "crowd",
-    # "court"); code "only": the rule codes only for that group
+    # "court", "mil"); code "only": the rule codes only for that group
     recode: tuple[tuple[str, str], ...] = ()
     alone: str | None = None  # code when the event has a source but no target or partner
     modal: bool = False  # an auxiliary ("must"): the speaker acts on the subject of its verb
@@ -97,7 +97,7 @@ def _frame(text: str, line: int) -> dict[str, str]:
         key, _, value = item.partition("=")
         frame[key] = value
     unknown = set(frame) - {"obj", "prt", "need", "prep", "of", "sym", "light", "theme",
-                           "pobj", "crowd", "court", "alone", "modal"}
+                           "pobj", "crowd", "court", "mil", "alone", "modal"}
     if unknown:
         raise ValueError(f"triggers.tsv:{line}: unknown frame keys {sorted(unknown)}")
     return frame
@@ -125,7 +125,7 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
             light="light" in frame, line=line, theme="theme" in frame,
             pobjs=_split(frame.get("pobj")), alone=frame.get("alone") or None,
             modal="modal" in frame,
-            recode=tuple((g, frame[g]) for g in ("crowd", "court") if frame.get(g)),
+            recode=tuple((g, frame[g]) for g in ("crowd", "court", "mil") if frame.get(g)),
         )
         for code in (rule.alone, *(c for _, c in rule.recode)):
             if code and code != "only" and code not in codes:

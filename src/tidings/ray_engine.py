@@ -112,29 +112,58 @@ class RayEngine:
         self._init()
         import ray.data
 
-        ray.data.DataContext.get_current().enable_progress_bars = False
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
         out = _output_root(out_dir)
         plan = _plan_inputs(inputs)
-        items = _read_items(ray.data, plan, date, max_chars)
-        coded = items.filter(_is_article).map_batches(
-            _ParquetCoder, fn_constructor_args=(self.actor_files,), batch_size=self.batch_size,
-            compute=self._pool(ray.data), num_cpus=1, batch_format="numpy")
-        coded.write_parquet(f"{out}/articles", partition_cols=["month"])
-        if _count(f"{out}/articles") > 0:
-            events = ray.data.read_parquet(f"{out}/articles").select_columns(["article_json"])
-            events.map_batches(_event_table, batch_format="pyarrow").write_parquet(
-                f"{out}/events", partition_cols=["month"])
-        # the second, cheap pass re-reads the inputs: problems are small and rare
-        items.filter(_is_problem).map_batches(_problem_table, batch_format="numpy"
-                                              ).write_parquet(f"{out}/problems")
+        saved = context.target_max_block_size
+        # Small blocks: one big input file must still feed every actor of the pool.
+        context.target_max_block_size = _BLOCK_BYTES
+        try:
+            self._write_all(ray.data, plan, out, date, max_chars)
+        finally:
+            context.target_max_block_size = saved
         return ParquetSummary(out, _count(f"{out}/articles"), _count(f"{out}/events"),
                               _count(f"{out}/problems"), time.monotonic() - started)
 
+    def _write_all(self, data: Any, plan: _Plan, out: str, date: dt.date | None,
+                   max_chars: int) -> None:
+        items = _read_items(data, plan, date, max_chars)
+        coded = items.filter(_is_article).map_batches(
+            _ParquetCoder, fn_constructor_args=(self.actor_files,), batch_size=self.batch_size,
+            compute=self._pool(data), num_cpus=1, batch_format="numpy")
+        files = _file_size_args(coded.write_parquet)
+        coded.write_parquet(f"{out}/articles", partition_cols=["month"], **files)
+        if _count(f"{out}/articles") > 0:
+            events = data.read_parquet(f"{out}/articles").select_columns(["article_json"])
+            events.map_batches(_event_table, batch_format="pyarrow").write_parquet(
+                f"{out}/events", partition_cols=["month"], **files)
+        # the second, cheap pass re-reads the inputs: problems are small and rare
+        items.filter(_is_problem).map_batches(_problem_table, batch_format="numpy"
+                                              ).write_parquet(f"{out}/problems")
+
     def _pool(self, data: Any) -> Any:
-        if not self.autoscale:
-            return data.ActorPoolStrategy(size=self.workers)
-        cpus = int(self.ray.cluster_resources().get("CPU", 1))
-        return data.ActorPoolStrategy(min_size=1, max_size=max(1, cpus))
+        # A pool that starts full can take every CPU before the read and write tasks get one,
+        # and then nothing moves; growing from one actor leaves them room.
+        top = self.workers
+        if self.autoscale:
+            top = max(1, int(self.ray.cluster_resources().get("CPU", 1)))
+        return data.ActorPoolStrategy(min_size=1, max_size=top)
+
+
+_BLOCK_BYTES = 64 * 1024  # a few articles: the pool gathers blocks into batches
+_ROWS_PER_FILE = 10_000  # small blocks, but not a file per block
+
+
+def _file_size_args(write: Any) -> dict[str, int]:
+    """Ask for files of many blocks, under the name this Ray version uses."""
+    import inspect
+
+    names = inspect.signature(write).parameters
+    for name in ("min_rows_per_file", "num_rows_per_file"):
+        if name in names:
+            return {name: _ROWS_PER_FILE}
+    return {}
 
 
 @dataclass(frozen=True, slots=True)

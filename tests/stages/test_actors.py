@@ -133,6 +133,27 @@ PHRASES = {
                                           ("IRQ", None, "GOV", None)),
     "title-legislator-person": ("U.S. Senator John Walsh visited Kyiv.",
                                 "U.S. Senator John Walsh", ("USA", None, "LEG", "John Walsh")),
+    "title-chain-keeps-leader": ("Supreme Leader Ayatollah Ali Khamenei warned the West.",
+                                 "Supreme Leader Ayatollah Ali Khamenei",
+                                 ("IRN", None, "GOV", "Ali Khamenei")),
+    "title-name-common-word": ("British Defence Secretary Tom King promised more aid.",
+                               "British Defence Secretary Tom King",
+                               ("GBR", None, "GOV", "Tom King")),
+    "group-official-speaks-for-group": (
+        "Senior Houthi official Hussein al-Ezzi said the strikes would be answered.",
+        "Senior Houthi official Hussein al-Ezzi", ("YEM", None, "REB", "Hussein al-Ezzi")),
+    "region-demonym-delegation": ("The head of the Tigrayan delegation spoke to reporters.",
+                                  "Tigrayan delegation", ("ETH", None, "GOV", None)),
+    "plural-demonym-israelis": ("Israelis protested outside the parliament.", "Israelis",
+                                ("ISR", None, None, None)),
+    "plural-demonym-palestinians": ("Palestinians marched through the city.", "Palestinians",
+                                    ("PSE", None, None, None)),
+    "possessive-his-government": (
+        "Ethiopian Prime Minister Abiy Ahmed said his government was committed to the deal.",
+        "government", ("ETH", None, "GOV", None)),
+    "possessive-its-ministry-subject": (
+        "Saudi Arabia, which holds talks with the Houthis on the war in Yemen, called for "
+        "restraint, its foreign ministry said.", "foreign ministry", ("SAU", None, "GOV", None)),
 }
 
 
@@ -144,6 +165,81 @@ def test_actors_phrase_in_sentence(nlp: Any, resolver: ActorResolver, case: str)
     assert (actor.country, actor.org, actor.sector, actor.person) == expected
     assert mention.span.text == text[mention.span.start:mention.span.end]
     assert mention.sentence == 0
+
+
+# (text, phrase, code, pub_date): where the CAMEO code itself is the point
+CODES = {
+    "org-eu-cameo": ("The European Union signed the agreement.", "European Union", "IGOEUREEC",
+                     D2022),
+    "org-european-leaders": ("Zelensky urged European leaders to cut Russia off from SWIFT.",
+                             "European leaders", "IGOEUREEC", D2022),
+    "org-eu-council": ("The EU Council said in a statement that the ban starts in March.",
+                       "EU Council", "IGOEUREEC", D2022),
+    "org-interpol": ("Interpol will send a team to identify the victims.", "Interpol",
+                     "IGOCOPITP", D2022),
+    "org-un-troops": ("Hundreds of UN troops withdrew from the Golan.", "UN troops", "IGOUNOMIL",
+                      D2022),
+    "org-un-peacekeepers": ("Rebels kidnapped dozens of UN peacekeepers.", "UN peacekeepers",
+                            "IGOUNOMIL", D2022),
+    "state-media-country-in-name": ("The Islamic Republic News Agency reported the launch.",
+                                    "Islamic Republic News Agency", "IRNJRN", D2022),
+    "central-bank-country-in-name": ("The Bank of England raised rates again.", "Bank of England",
+                                     "GBRGOV", D2022),
+    "former-leader-serving-org": (
+        "European Commission President Ursula von der Leyen welcomed the package.",
+        "European Commission President Ursula von der Leyen", "IGOEUREEC", dt.date(2023, 12, 18)),
+    "title-surname-president-lai": ("President Lai said Taiwan would not provoke Beijing.",
+                                    "President Lai", "TWNGOV", dt.date(2024, 6, 1)),
+    "title-surname-chairman-kim": ("Chairman Kim inspected the new missile.", "Chairman Kim",
+                                   "PRKGOV", D2022),
+    "leader-by-surname-bouteflika": ("President Abdelaziz Bouteflika said he would lift the ban.",
+                                     "President Abdelaziz Bouteflika", "DZAGOV",
+                                     dt.date(2005, 1, 1)),
+    "leader-misspelt-mitterand": ("President Francois Mitterand welcomed de Klerk.",
+                                  "President Francois Mitterand", "FRAGOV", dt.date(1990, 1, 1)),
+    "group-possessive-spokesman": (
+        "The Houthis fired missiles, and the group's military spokesman Yahya Saree said more "
+        "would follow.", "the group's military spokesman Yahya Saree", "YEMREB", D2022),
+}
+
+
+@pytest.mark.parametrize("case", list(CODES), ids=list(CODES))
+def test_actors_code_of_phrase(nlp: Any, resolver: ActorResolver, case: str) -> None:
+    text, phrase, code, pub_date = CODES[case]
+    found = _mentions(nlp, resolver, text, pub_date)
+    assert _at(found, phrase)[0].actor.code == code
+    # a country named inside an organisation's name is no mention of its own
+    assert not any(m.span.text in {"England", "Islamic Republic"} for m in found)
+
+
+# (text, [(phrase, code)] in order): one head word shared by coordinated demonyms or countries
+SHARED = {
+    "demonyms-share-officials": ("Senior Hungarian and Romanian officials met in Budapest.",
+                                 [("Senior Hungarian", "HUNGOV"),
+                                  ("Romanian officials", "ROUGOV")]),
+    "demonym-and-country-share": ("Russian and US officials held talks in Riyadh.",
+                                  [("Russian", "RUSGOV"), ("US officials", "USAGOV")]),
+    "list-of-demonyms-share": ("Japanese, South Korean and US troops held drills.",
+                               [("Japanese", "JPNMIL"), ("South Korean", "KORMIL"),
+                                ("US troops", "USAMIL")]),
+    "leaders-of-two-countries": ("The leaders of Armenia and Azerbaijan pledged peace.",
+                                 [("leaders of Armenia", "ARMGOV"), ("Azerbaijan", "AZEGOV")]),
+    "leaders-of-country-list": (
+        "Harris met the leaders of Japan, South Korea and Canada in Bangkok.",
+        [("leaders of Japan", "JPNGOV"), ("South Korea", "KORGOV"), ("Canada", "CANGOV")]),
+    "countries-share-officials": ("Russia and Ukraine officials traded blame.",
+                                  [("Russia", "RUSGOV"), ("Ukraine officials", "UKRGOV")]),
+    "subject-of-its-own-verb-not-shared": ("Russia said Ukrainian officials had lied.",
+                                           [("Russia", "RUS"), ("Ukrainian officials", "UKRGOV")]),
+}
+
+
+@pytest.mark.parametrize("case", list(SHARED), ids=list(SHARED))
+def test_actors_shared_head(nlp: Any, resolver: ActorResolver, case: str) -> None:
+    text, expected = SHARED[case]
+    found = _mentions(nlp, resolver, text)
+    got = [(m.span.text, m.actor.code) for m in found]
+    assert [g for g in got if g[0] in {p for p, _ in expected}] == expected
 
 
 DATED = {
@@ -199,6 +295,26 @@ COREF = {
     "the-country": (
         "Kenya held elections in August. The country has a new president.", "The country",
         [("KEN", None, "coref:country")]),
+    "surname-family-name-first": (
+        "Lai Ching-te was sworn in on Monday. Lai called on Beijing to stop its intimidation.",
+        "Lai", [("TWN", "Lai Ching-te", "coref:alias")]),
+    "surname-korean-leader": (
+        "North Korean leader Kim Jong Un oversaw the launch. Kim said the country would respond.",
+        "Kim", [("PRK", "Kim Jong Un", "coref:alias")]),
+    "surname-keeps-article-identity": (
+        "The talks were led by the AU's envoy, former Nigerian President Olusegun Obasanjo. "
+        "Obasanjo told reporters it was a start.", "Obasanjo",
+        [(None, "Olusegun Obasanjo", "coref:alias")]),
+    "appos-unknown-name-adviser": (
+        "Ali Akbar Velayati, an adviser to Supreme Leader Ayatollah Ali Khamenei, warned that "
+        "Tehran would block the corridor.", "Ali Akbar Velayati",
+        [("IRN", "Ali Akbar Velayati", "coref:appos")]),
+    "appos-head-of-delegation": (
+        "The head of the Tigrayan delegation, Getachew Reda, said the talks were hard.",
+        "Getachew Reda", [("ETH", "Getachew Reda", "coref:appos")]),
+    "group-cue": (
+        "The M23 briefly seized Goma in 2012. The group took up arms again in 2021.",
+        "The group", [("COD", None, "coref:group")]),
 }
 
 
@@ -223,7 +339,9 @@ LOOKUPS = {
     "leader": ("Xi Jinping", "CHNGOV"),
     "country": ("China", "CHN"),
     "seat-with-article": ("the Kremlin", "RUSGOV"),
-    "org": ("European Union", "IGOEU"),
+    "org": ("European Union", "IGOEUREEC"),
+    "org-interpol": ("Interpol", "IGOCOPITP"),
+    "leader-religious": ("Desmond Tutu", "ZAFREL"),
     "transnational-group": ("ISIS", "IMGREB"),
 }
 

@@ -278,3 +278,12 @@ def test_without_a_database_the_corpus_routes_say_how_to_get_one(serve_app: Any,
         response = httpx.get(url + "/v1/events")
         assert "--db" in error_of(response, 503)["error"]
         assert httpx.get(url + "/v1/health").json()["db"] is False
+
+
+def test_the_schema_lists_every_plover_type() -> None:
+    from typing import get_args
+
+    from tidings.ontology import PLOVER_TYPES
+    from tidings.web.app import EventType
+
+    assert get_args(EventType) == PLOVER_TYPES

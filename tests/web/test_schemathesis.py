@@ -12,6 +12,7 @@ import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, settings  # noqa: E402
+from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: E402
 
 pytestmark = pytest.mark.issue(6)
 
@@ -29,4 +30,9 @@ schema = schemathesis.pytest.from_fixture("web_schema")
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.filter_too_much])
 def test_api_conforms_and_never_fails(case: Any) -> None:
-    case.call_and_validate()
+    # A cursor is opaque: the schema cannot tell a real one from any other string, so a
+    # made-up cursor is rightly refused (422) although it "matches the schema".
+    made_up_cursor = bool(case.query and case.query.get("cursor"))
+    excluded = [positive_data_acceptance] if made_up_cursor else []
+    response = case.call_and_validate(excluded_checks=excluded)
+    assert response.status_code < 500

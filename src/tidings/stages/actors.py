@@ -12,7 +12,8 @@ A mention is a run of adjacent matched words ("Chinese President Xi Jinping", "R
 "Russia's foreign ministry"); leading determiners are not part of its span. Light coreference
 (``method`` starting with ``coref:``) covers short names, "he"/"she" as subjects, "his Russian
 counterpart", "the country" and the pair phrases ("the two leaders"), which yield two mentions with
-the same span, one per actor.
+the same span, one per actor. Tables are read by ``actor_tables``; the context rules (shared
+heads, "his government", "the group", apposition) live in ``actor_context``.
 """
 
 from __future__ import annotations
@@ -20,15 +21,23 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import logging
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from importlib import resources
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tidings.records import Actor, Mention, Span
+from tidings.stages.actor_context import (
+    Atom,
+    State,
+    apposed,
+    last_group,
+    owner_country,
+    shared_heads,
+    surname_keys,
+)
+from tidings.stages.actor_tables import Entry, package_entries, user_entries
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -48,218 +57,6 @@ _POSSESSIVE = {"'s", "'", "’s", "’"}
 _FIXED = {"user", "leader", "media", "org"}  # their own sector stands whatever words surround them
 _ARMED = {"REB", "UAF", "MIL", "CRM"}
 _ROLE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2}
-_CODE = re.compile(r"^[A-Z]{3}$")
-_ORG = re.compile(r"^[A-Z0-9]{2,12}$")
-_USER_REQUIRED = ("name", "aliases", "country", "sector")
-_USER_OPTIONAL = ("org", "start", "end")
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    """One dictionary surface form and what it stands for."""
-
-    kind: str
-    surface: str  # the form as written, tokens joined by spaces (for case checks)
-    name: str
-    country: str | None = None
-    org: str | None = None
-    sector: str | None = None
-    code: str | None = None
-    role: str | None = None
-    cue: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    exact: bool = True
-
-
-@dataclass(slots=True)
-class _Atom:
-    """A matched stretch of tokens ``[start, end)`` with its best entries."""
-
-    start: int
-    end: int
-    kind: str
-    entries: tuple[_Entry, ...] = ()
-    person: str | None = None  # a name read from NER after a title
-
-
-@dataclass(slots=True)
-class _State:
-    """What the article has said so far, for coreference."""
-
-    mentions: list[Mention] = field(default_factory=list)
-    surnames: dict[str, Actor] = field(default_factory=dict)
-
-
-# --------------------------------------------------------------------------- reading tables
-
-
-def _rows(text: str, source: str, required: Sequence[str], optional: Sequence[str] = (),
-          *, strict: bool = True) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield ``(line, row)`` from TSV text with a header; skips ``#`` lines and blank lines."""
-    header: list[str] | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if header is None:
-            header = cells
-            _check_header(header, source, number, required, optional)
-            continue
-        if len(cells) > len(header) or len(cells) < len(required):
-            message = (f"{source}, line {number}: expected {len(header)} tab-separated cells "
-                       f"({', '.join(header)}), got {len(cells)}")
-            if strict:
-                raise ValueError(message)
-            log.warning("skipping row: %s", message)
-            continue
-        yield number, dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
-    if header is None:
-        raise ValueError(f"{source}: expected a header row with columns {', '.join(required)}")
-
-
-def _check_header(header: list[str], source: str, number: int, required: Sequence[str],
-                  optional: Sequence[str]) -> None:
-    missing = [c for c in required if c not in header]
-    unknown = [c for c in header if c not in required and c not in optional]
-    if missing or unknown:
-        wanted = ", ".join(required) + (f" (optional: {', '.join(optional)})" if optional else "")
-        raise ValueError(f"{source}, line {number}: expected a tab-separated header with columns "
-                         f"{wanted}, got {', '.join(header)!r}")
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split("|") if part.strip()]
-
-
-def _date(value: str, source: str, number: int, column: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{source}, line {number}: expected '{column}' as a date YYYY-MM-DD "
-                         f"or empty, got {value!r}") from None
-
-
-def _iso(value: str, source: str, number: int, column: str) -> str | None:
-    if value and not _CODE.match(value):
-        raise ValueError(f"{source}, line {number}: expected '{column}' as a three-letter code "
-                         f"in capitals such as CHN or GOV (or empty), got {value!r}")
-    return value or None
-
-
-def _package_text(name: str) -> str | None:
-    path = resources.files("tidings") / "data" / "actors" / name
-    if not path.is_file():
-        return None
-    return path.read_text(encoding="utf-8")
-
-
-def _package_entries() -> Iterator[tuple[str, _Entry]]:
-    """Yield ``(surface form, entry)`` for every package table; leaders.tsv may be absent."""
-    loaders = (("countries.tsv", _countries), ("orgs.tsv", _orgs), ("groups.tsv", _groups),
-               ("media.tsv", _media), ("leaders.tsv", _leaders), ("sectors.tsv", _words),
-               ("titles.tsv", _words), ("cues.tsv", _cues))
-    for filename, loader in loaders:
-        text = _package_text(filename)
-        if text is None:
-            log.warning("actor table %s is missing; its actors will not be found", filename)
-            continue
-        yield from loader(text, filename)
-
-
-def _countries(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
-    columns = ("iso3", "name", "aliases", "adjectives", "capitals", "seats")
-    for _, row in _rows(text, source, columns):
-        iso, name = row["iso3"], row["name"]
-        for form in [name, *_split(row["aliases"])]:
-            yield form, _Entry("country", form, name, country=iso, code=iso)
-        for form in _split(row["adjectives"]):
-            yield form, _Entry("adjective", form, name, country=iso, code=iso)
-        for form in _split(row["capitals"]):
-            yield form, _Entry("capital", form, form, country=iso, sector="GOV")
-        for seat in _split(row["seats"]):
-            form, _, sector = seat.rpartition("=")
-            yield form, _Entry("seat", form, form, country=iso, sector=sector)
-
-
-def _orgs(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
-    for _, row in _rows(text, source, ("code", "name", "aliases", "cameo", "sector")):
-        entry = _Entry("org", "", row["name"], org=row["code"], sector=row["sector"] or None,
-                       code=row["cameo"] or row["code"])
-        for form in [row["name"], *_split(row["aliases"])]:
-            yield form, replace(entry, surface=form)
-
-
-def _dated(kind: str, text: str, source: str, columns: Sequence[str],
-           optional: Sequence[str] = ()) -> Iterator[tuple[str, _Entry]]:
-    strict = kind != "leader"  # leaders.tsv is edited by hand and may be mid-edit: skip bad rows
-    for number, row in _rows(text, source, columns, optional, strict=strict):
-        try:
-            entry = _Entry(kind, "", row["name"], country=_iso(row["country"], source, number,
-                                                               "country"),
-                           org=row.get("org") or None,
-                           sector=_iso(row.get("sector", ""), source, number, "sector"),
-                           role=row.get("role") or None,
-                           start=_date(row.get("start", ""), source, number, "start"),
-                           end=_date(row.get("end", ""), source, number, "end"))
-        except ValueError as error:
-            if strict:
-                raise
-            log.warning("skipping row: %s", error)
-            continue
-        for form in [row["name"], *_split(row["aliases"])]:
-            yield form, replace(entry, surface=form)
-
-
-def _groups(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
-    columns = ("name", "aliases", "country", "org", "sector", "start", "end")
-    return _dated("group", text, source, columns)
-
-
-def _leaders(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
-    columns = ("name", "aliases", "country", "role", "sector", "start", "end")
-    return _dated("leader", text, source, columns)
-
-
-def _media(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
-    for _, row in _rows(text, source, ("name", "aliases", "country", "kind")):
-        entry = _Entry("media", "", row["name"], country=row["country"] or None, sector="JRN")
-        for form in [row["name"], *_split(row["aliases"])]:
-            yield form, replace(entry, surface=form)
-
-
-def _words(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
-    kind = "title" if source.startswith("titles") else "sector"
-    for _, row in _rows(text, source, ("word", "sector")):
-        sector = None if row["sector"] == "-" else row["sector"]
-        yield row["word"], _Entry(kind, row["word"], row["word"], sector=sector)
-
-
-def _cues(text: str, source: str) -> Iterator[tuple[str, _Entry]]:
-    for _, row in _rows(text, source, ("phrase", "kind")):
-        yield row["phrase"], _Entry("cue", row["phrase"], row["phrase"], cue=row["kind"])
-
-
-def _user_entries(path: str | Path) -> Iterator[tuple[str, _Entry]]:
-    source = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ValueError(f"{source}: cannot read the actor file ({error}); expected a UTF-8 TSV "
-                         f"with header {chr(9).join(_USER_REQUIRED + _USER_OPTIONAL)}") from error
-    for number, row in _rows(text, source, _USER_REQUIRED, _USER_OPTIONAL):
-        if not row["name"]:
-            raise ValueError(f"{source}, line {number}: expected a name in the first column")
-        org = row.get("org", "")
-        if org and not _ORG.match(org):
-            raise ValueError(f"{source}, line {number}: expected 'org' as a code in capitals "
-                             f"such as EU or NATO (or empty), got {org!r}")
-        if not (row["country"] or org or row["sector"]):
-            raise ValueError(f"{source}, line {number}: expected a country, org or sector "
-                             f"for {row['name']!r}")
-    yield from _dated("user", text, source, _USER_REQUIRED, _USER_OPTIONAL)
 
 
 # --------------------------------------------------------------------------- codes and terms
@@ -277,11 +74,11 @@ def _code(country: str | None, org: str | None, sector: str | None,
     return (org or "") + (sector or "")
 
 
-def _covers(entry: _Entry, day: dt.date) -> bool:
+def _covers(entry: Entry, day: dt.date) -> bool:
     return (entry.start is None or entry.start <= day) and (entry.end is None or day <= entry.end)
 
 
-def _pick_term(entries: Sequence[_Entry], day: dt.date | None) -> tuple[_Entry, str]:
+def _pick_term(entries: Sequence[Entry], day: dt.date | None) -> tuple[Entry, str]:
     """The row valid on ``day``: ``(entry, "current" | "former" | "before")``."""
     latest = max(entries, key=lambda e: (e.end is None, e.start or dt.date.min))
     if day is None:
@@ -313,21 +110,21 @@ class ActorResolver:
         from spacy.matcher import PhraseMatcher
 
         self._nlp = spacy.blank("en")
-        self._entries: dict[int, list[_Entry]] = {}
+        self._entries: dict[int, list[Entry]] = {}
         self._forms: dict[int, str] = {}  # one written form per key, to build its pattern
         self._names: dict[str, str] = {}  # iso3 -> country name
         self._org_codes: dict[str, str] = {}
         self._sets: dict[str, set[str]] = {"locative": set(), "prefix": set()}
-        for form, entry in _package_entries():
+        for form, entry in package_entries():
             self._add(form, entry, user=False)
         for path in extra_files:
-            for form, entry in _user_entries(path):
+            for form, entry in user_entries(path):
                 self._add(form, entry, user=True)
         self._matcher = PhraseMatcher(self._nlp.vocab, attr="LOWER")
         for key, form in self._forms.items():
             self._matcher.add(self._nlp.vocab.strings[key], [self._nlp.make_doc(form)])
 
-    def _add(self, form: str, entry: _Entry, *, user: bool) -> None:
+    def _add(self, form: str, entry: Entry, *, user: bool) -> None:
         if entry.kind == "cue" and entry.cue in self._sets:
             self._sets[entry.cue or ""].add(form.lower())  # words read by rule, not matched
             return
@@ -353,18 +150,26 @@ class ActorResolver:
         """All actor mentions of ``doc`` in text order (pairs give two mentions per span)."""
         atoms = self._atoms(doc)
         starts = [sent.start for sent in doc.sents]
-        state = _State()
-        for run in self._runs(doc, atoms):
+        state = State()
+        runs = list(self._runs(doc, atoms))
+        for run, borrowed in zip(runs, shared_heads(doc, runs), strict=True):
             span = doc[run[0].start:run[-1].end]
             sentence = _bisect(starts, run[0].start)
-            for actor in self._resolve(doc, run, state, pub_date):
-                mention = Mention(Span(span.text, span.start_char, span.end_char), actor,
-                                  sentence)
-                state.mentions.append(mention)
-                if actor.person and not actor.method.startswith("coref:pair"):
-                    for key in (actor.person, actor.person.split()[-1]):
-                        state.surnames[key] = actor
-        return state.mentions
+            actors = self._resolve(doc, run, state, pub_date, borrowed)
+            if not actors and run[0].kind == "name" and len(run) == 1:
+                state.unnamed.append((run[0].start, run[0].end, sentence))
+            for actor in actors:
+                self._remember(state, Mention(Span(span.text, span.start_char, span.end_char),
+                                              actor, sentence))
+        return apposed(doc, state)
+
+    @staticmethod
+    def _remember(state: State, mention: Mention) -> None:
+        state.mentions.append(mention)
+        actor = mention.actor
+        if actor.person and not actor.method.startswith("coref:pair"):
+            for key in surname_keys(actor.person):
+                state.surnames[key] = actor
 
     def lookup(self, name: str, *, pub_date: dt.date | None = None) -> Actor | None:
         """Resolve a bare name ("CCTV", "Xi Jinping", "the Kremlin"), or None if unknown.
@@ -379,14 +184,14 @@ class ActorResolver:
             key = self._nlp.vocab.strings[" ".join(t.lower() for t in words)]
             entries = self._best(self._entries.get(key, []), " ".join(words))
             if entries and entries[0].kind != "cue":
-                atom = _Atom(0, len(words), entries[0].kind, tuple(entries))
+                atom = Atom(0, len(words), entries[0].kind, tuple(entries))
                 return self._identity(atom, pub_date, None)
         return None
 
     # ----------------------------------------------------------------------- matching
 
     @staticmethod
-    def _best(entries: Sequence[_Entry], text: str) -> list[_Entry]:
+    def _best(entries: Sequence[Entry], text: str) -> list[Entry]:
         """Entries whose case fits ``text``, of the best-ranked kind only."""
         fitting = [e for e in entries if not e.exact or _same_case(text, e.surface)]
         if not fitting:
@@ -394,20 +199,20 @@ class ActorResolver:
         rank = min(_RANK[e.kind] for e in fitting)
         return [e for e in fitting if _RANK[e.kind] == rank]
 
-    def _atoms(self, doc: Doc) -> list[_Atom]:
-        found: list[_Atom] = []
+    def _atoms(self, doc: Doc) -> list[Atom]:
+        found: list[Atom] = []
         for key, start, end in self._matcher(doc):
             text = " ".join(t.text for t in doc[start:end])
             entries = self._best(self._entries.get(key, []), text)
             if entries and end - start == 1 and doc[start].ent_type_ in _NOT_NAMES:
                 continue  # a one-word name read as a date or number ("May 5")
             if entries and not self._after_prefix(doc, start, entries[0]):
-                found.append(_Atom(start, end, entries[0].kind, tuple(entries)))
+                found.append(Atom(start, end, entries[0].kind, tuple(entries)))
         found = _merge_same(found)
         # Longest first, so "European Union" beats "European"; then text order.
         found.sort(key=lambda a: (a.start - a.end, a.start))
         taken: set[int] = set()
-        atoms: list[_Atom] = []
+        atoms: list[Atom] = []
         for atom in found:
             if taken.isdisjoint(range(atom.start, atom.end)):
                 taken.update(range(atom.start, atom.end))
@@ -415,16 +220,20 @@ class ActorResolver:
         atoms.sort(key=lambda a: a.start)
         return self._add_people(doc, atoms)
 
-    def _after_prefix(self, doc: Doc, start: int, entry: _Entry) -> bool:
+    def _after_prefix(self, doc: Doc, start: int, entry: Entry) -> bool:
         """ "pro-Russian separatists" are not Russian actors."""
         return (entry.kind in {"adjective", "country"} and start >= 2
                 and doc[start - 1].text == "-" and doc[start - 2].lower_ in self._sets["prefix"])
 
     @staticmethod
-    def _add_people(doc: Doc, atoms: list[_Atom]) -> list[_Atom]:
+    def _add_people(doc: Doc, atoms: list[Atom]) -> list[Atom]:
         """A name right after a title ("Defence Minister Ivan Petrenko") joins as a person."""
-        out: list[_Atom] = []
+        out: list[Atom] = []
         skip_to = -1
+        # A known name is never swallowed: "Supreme Leader Ayatollah Ali Khamenei" keeps the leader.
+        named = {a.start for a in atoms if a.kind in {"leader", "user"}}
+        named |= {a.start for a, b in zip(atoms, atoms[1:], strict=False)
+                  if a.kind == "title" and b.start == a.end and b.start in named}
         for index, atom in enumerate(atoms):
             if atom.start < skip_to:
                 continue
@@ -439,25 +248,25 @@ class ActorResolver:
                 continue
             end = atom.end
             # After a capitalised title NER may miss the name: take proper nouns too.
-            while end < len(doc) and (doc[end].ent_type_ == "PERSON" or (
+            while end < len(doc) and end not in named and (doc[end].ent_type_ == "PERSON" or (
                     titled and not doc[end].ent_type_ and doc[end].pos_ == "PROPN"
                     and doc[end].is_title)):
                 end += 1
-            if end > atom.end:
+            if end > atom.end and end not in named:  # else the title joins the known name
                 name = doc[atom.end:end].text
-                out.append(_Atom(atom.end, end, "person", person=name))
+                out.append(Atom(atom.end, end, "person", person=name))
                 skip_to = end
         return out
 
     # ----------------------------------------------------------------------- runs
 
-    def _runs(self, doc: Doc, atoms: list[_Atom]) -> Iterator[list[_Atom]]:
+    def _runs(self, doc: Doc, atoms: list[Atom]) -> Iterator[list[Atom]]:
         """Group adjacent atoms into noun-phrase-like runs; PERSON names seen before follow."""
         covered = {i for atom in atoms for i in range(atom.start, atom.end)}
-        loose = [_Atom(ent.start, ent.end, "name", person=ent.text) for ent in doc.ents
+        loose = [Atom(ent.start, ent.end, "name", person=ent.text) for ent in doc.ents
                  if ent.label_ == "PERSON" and covered.isdisjoint(range(ent.start, ent.end))]
         ordered = sorted(atoms + loose, key=lambda a: a.start)
-        run: list[_Atom] = []
+        run: list[Atom] = []
         for atom in ordered:
             if run and _joins(doc, run[-1], atom):
                 run.append(atom)
@@ -469,7 +278,7 @@ class ActorResolver:
             yield self._trimmed(run)
 
     @staticmethod
-    def _trimmed(run: list[_Atom]) -> list[_Atom]:
+    def _trimmed(run: list[Atom]) -> list[Atom]:
         """Drop trailing modifiers: "Iraq's national" names Iraq."""
         while len(run) > 1 and run[-1].kind == "sector" and run[-1].entries[0].sector is None:
             run = run[:-1]
@@ -477,20 +286,26 @@ class ActorResolver:
 
     # ----------------------------------------------------------------------- resolving
 
-    def _resolve(self, doc: Doc, run: list[_Atom], state: _State,
-                 pub_date: dt.date | None) -> list[Actor]:
+    def _resolve(self, doc: Doc, run: list[Atom], state: State,
+                 pub_date: dt.date | None, borrowed: Sequence[Atom] = ()) -> list[Actor]:
         head = run[0]
         text = doc[run[0].start:run[-1].end].text
         if len(run) == 1 and head.kind == "cue":
             return self._coref(doc, head, state)
-        if len(run) == 1 and head.kind == "name":
-            known = state.surnames.get(head.person or "") or state.surnames.get(
-                (head.person or "").split()[-1])
-            return [replace(known, method="coref:alias")] if known else []
-        actor = self._combine(doc, run, state, pub_date, text)
+        single = len(run) == 1 and (head.kind == "name" or (
+            head.kind == "leader" and head.end - head.start == 1))
+        if single:
+            # A surname already tied to someone in this article keeps that identity ("Kim").
+            said = head.person or doc[head.start:head.end].text
+            known = state.surnames.get(said) or state.surnames.get(said.split()[-1])
+            if known is not None:
+                return [replace(known, method="coref:alias")]
+            if head.kind == "name":
+                return []
+        actor = self._combine(doc, [*run, *borrowed], state, pub_date, text)
         return [actor] if actor is not None else []
 
-    def _combine(self, doc: Doc, run: list[_Atom], state: _State, pub_date: dt.date | None,
+    def _combine(self, doc: Doc, run: list[Atom], state: State, pub_date: dt.date | None,
                  text: str) -> Actor | None:
         identities = [a for a in run if a.kind in _RANK and _RANK[a.kind] <= _RANK["adjective"]]
         person = next((a for a in run if a.kind == "person"), None)
@@ -503,18 +318,11 @@ class ActorResolver:
         cues = {a.entries[0].cue for a in run if a.kind == "cue"}
         if "country" in cues:  # "the country's army"
             country = self._last_country(state)
-        if identities:
-            best = min(identities, key=lambda a: _RANK[a.kind])
-            actor = self._identity(best, pub_date, text if len(run) > 1 else None)
-            actor = self._alias_coref(actor, best, doc, state)
-            if best.kind == "seat" and country and country != actor.country:
-                # "Rwanda's Senate": a generic institution belongs to the country named with it
-                actor = replace(actor, country=country, code=country + (actor.sector or ""))
-            if best.kind in _FIXED or (best.kind == "leader" and actor.person):
-                return _with_person(actor, person, doc, best)
-            if person is None and "counterpart" not in cues:
-                return self._with_sector(actor, sectors, doc, run)
-            country = actor.country or country
+        group = last_group(state) if "group" in cues else None
+        if identities or group is not None:
+            done, country = self._identified(doc, run, state, pub_date, text, group, country)
+            if done is not None or person is None and "counterpart" not in cues:
+                return done
         if person is not None:
             sector = _pick_sector(sectors)
             return Actor(person.person or text, country, None, sector,
@@ -523,6 +331,8 @@ class ActorResolver:
         if "counterpart" in cues:
             return self._counterpart(country, state, text)
         sector = _pick_sector(sectors)
+        if country is None and sector is not None:
+            country = owner_country(doc, run[0].start, state)  # "his government"
         if country is not None:
             return Actor(text, country, None, sector, country + (sector or ""),
                          method="coref:country")
@@ -531,7 +341,57 @@ class ActorResolver:
         return Actor(text, None, None, sector, sector, former=sector == "ELI",
                      method="dictionary:sector")
 
-    def _identity(self, atom: _Atom, pub_date: dt.date | None, text: str | None) -> Actor:
+    def _identified(self, doc: Doc, run: list[Atom], state: State, pub_date: dt.date | None,
+                    text: str, group: Actor | None,
+                    country: str | None) -> tuple[Actor | None, str | None]:
+        """Resolve a run that names someone: ``(final actor, None)`` or ``(None, country)`` when
+        a person or counterpart in the run still decides."""
+        identities = [a for a in run if a.kind in _RANK and _RANK[a.kind] <= _RANK["adjective"]]
+        person = next((a for a in run if a.kind == "person"), None)
+        sectors = [e.sector for a in run if a.kind in {"title", "sector"}
+                   for e in a.entries[:1] if e.sector]
+        if sectors == ["ELI"]:
+            sectors = []
+        cues = {a.entries[0].cue for a in run if a.kind == "cue"}
+        if identities:
+            best = self._best_identity(identities, pub_date)
+            actor = self._identity(best, pub_date, text if len(run) > 1 else None)
+            actor = self._alias_coref(actor, best, doc, state)
+            if best.person:
+                actor = replace(actor, person=best.person)
+        elif group is not None:  # "the group's military spokesman"
+            best, actor = run[0], replace(group, name=text, person=None, method="coref:group")
+        else:
+            return None, country
+        if best.kind == "seat" and country and country != actor.country:
+            # "Rwanda's Senate": a generic institution belongs to the country named with it
+            actor = replace(actor, country=country, code=country + (actor.sector or ""))
+        if best.kind == "org" and "MIL" in sectors and actor.code.startswith("IGO"):
+            actor = replace(actor, code=actor.code + "MIL")  # "UN peacekeepers"
+        if best.kind in _FIXED or (best.kind == "leader" and actor.person):
+            return _with_person(actor, person, doc, best), None
+        if person is None and "counterpart" not in cues:
+            return self._with_sector(actor, sectors, doc, run), None
+        if person is not None and actor.sector in _ARMED:
+            # "Senior Houthi official Hussein al-Ezzi" speaks for the group
+            sector = _pick_sector([actor.sector, *sectors])
+            return replace(actor, name=person.person or text, sector=sector,
+                           person=person.person, method="dictionary:title",
+                           code=_code(actor.country, actor.org, sector, self._org_codes)), None
+        return None, actor.country or country
+
+    @staticmethod
+    def _best_identity(identities: list[Atom], pub_date: dt.date | None) -> Atom:
+        """The strongest name in a run; a former leader serving an organisation speaks for it."""
+        best = min(identities, key=lambda a: _RANK[a.kind])
+        org = next((a for a in identities if a.kind == "org"), None)
+        if best.kind == "leader" and org is not None:
+            entry, status = _pick_term(best.entries, pub_date)
+            if status != "current":  # "European Commission President Ursula von der Leyen"
+                return Atom(org.start, org.end, "org", org.entries, person=entry.name)
+        return best
+
+    def _identity(self, atom: Atom, pub_date: dt.date | None, text: str | None) -> Actor:
         """The actor an identity atom names, before the words around it are considered."""
         entry, status = _pick_term(atom.entries, pub_date)
         kind = atom.kind
@@ -547,7 +407,7 @@ class ActorResolver:
         code = _code(entry.country, entry.org, sector, self._org_codes)
         return Actor(name, entry.country, entry.org, sector, code, method=f"dictionary:{kind}")
 
-    def _leader(self, entry: _Entry, status: str) -> Actor:
+    def _leader(self, entry: Entry, status: str) -> Actor:
         country = entry.country
         if status == "former":
             return Actor(entry.name, country, None, "ELI", _code(country, None, "ELI", {}),
@@ -560,7 +420,7 @@ class ActorResolver:
                      person=entry.name, method="dictionary:leader")
 
     @staticmethod
-    def _alias_coref(actor: Actor, atom: _Atom, doc: Doc, state: _State) -> Actor:
+    def _alias_coref(actor: Actor, atom: Atom, doc: Doc, state: State) -> Actor:
         """A short name ("Xi") for a person already named in full is coreference."""
         said = doc[atom.start:atom.end].text
         if actor.person and actor.person not in said and actor.person in state.surnames:
@@ -568,7 +428,7 @@ class ActorResolver:
         return actor
 
     def _with_sector(self, actor: Actor, sectors: list[str], doc: Doc,
-                     run: list[_Atom]) -> Actor:
+                     run: list[Atom]) -> Actor:
         sector = _pick_sector([actor.sector, *sectors] if actor.sector else sectors)
         if run[-1].kind == "capital" and len(run) == 1 and self._is_place(doc, run[0]):
             return replace(actor, sector=None, code=actor.country or "",
@@ -578,7 +438,7 @@ class ActorResolver:
         return replace(actor, sector=sector, former=sector == "ELI",
                        code=_code(actor.country, actor.org, sector, self._org_codes))
 
-    def _is_place(self, doc: Doc, atom: _Atom) -> bool:
+    def _is_place(self, doc: Doc, atom: Atom) -> bool:
         """ "in Beijing", "the Beijing Olympics": the city, not its government."""
         last = doc[atom.end - 1]
         if last.dep_ == "compound" and last.head.i >= atom.end:
@@ -587,7 +447,7 @@ class ActorResolver:
 
     # ----------------------------------------------------------------------- coreference
 
-    def _coref(self, doc: Doc, atom: _Atom, state: _State) -> list[Actor]:
+    def _coref(self, doc: Doc, atom: Atom, state: State) -> list[Actor]:
         cue = atom.entries[0].cue or ""
         if cue.startswith("pair:"):
             return self._pair(cue.split(":", 1)[1], state)
@@ -598,13 +458,16 @@ class ActorResolver:
             last = next((m.actor for m in reversed(state.mentions) if m.actor.person
                          and m.actor.method != "coref:pair"), None)
             return [replace(last, method="coref:pronoun")] if last else []
+        if cue == "group":
+            group = last_group(state)
+            return [replace(group, method="coref:group")] if group else []
         if cue == "counterpart":
             actor = self._counterpart(None, state, doc[atom.start:atom.end].text)
             return [actor] if actor else []
         return []
 
     @staticmethod
-    def _last_country(state: _State) -> str | None:
+    def _last_country(state: State) -> str | None:
         """The country last named as a noun ("Rwanda"), else by any mention ("French")."""
         nouns = {"dictionary:country", "dictionary:capital", "dictionary:capital-place"}
         candidates = [m.actor for m in reversed(state.mentions) if m.actor.country
@@ -612,7 +475,7 @@ class ActorResolver:
         named = next((a.country for a in candidates if a.method in nouns), None)
         return named or next((a.country for a in candidates), None)
 
-    def _pair(self, sector: str, state: _State) -> list[Actor]:
+    def _pair(self, sector: str, state: State) -> list[Actor]:
         """The two most prominent countries so far (most mentions, then most recent)."""
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
@@ -637,7 +500,7 @@ class ActorResolver:
                 actors.append(self._country_actor(country, chosen, "coref:pair"))
         return actors
 
-    def _counterpart(self, country: str | None, state: _State, text: str) -> Actor | None:
+    def _counterpart(self, country: str | None, state: State, text: str) -> Actor | None:
         people = [m.actor for m in reversed(state.mentions) if m.actor.person]
         if country is None and people:
             speaker = people[0].country  # "his counterpart": a leader of another country
@@ -654,7 +517,7 @@ class ActorResolver:
                      country + (sector or ""), method=method)
 
 
-def _with_person(actor: Actor, person: _Atom | None, doc: Doc, atom: _Atom) -> Actor:
+def _with_person(actor: Actor, person: Atom | None, doc: Doc, atom: Atom) -> Actor:
     """Name the person behind an org or user actor ("UN chief Antonio Guterres")."""
     if actor.person:
         return actor
@@ -665,9 +528,9 @@ def _with_person(actor: Actor, person: _Atom | None, doc: Doc, atom: _Atom) -> A
     return actor
 
 
-def _merge_same(atoms: list[_Atom]) -> list[_Atom]:
+def _merge_same(atoms: list[Atom]) -> list[Atom]:
     """Overlapping matches of one person ("President Xi" + "Xi Jinping") become one atom."""
-    merged: list[_Atom] = []
+    merged: list[Atom] = []
     for atom in sorted(atoms, key=lambda a: (a.start, -a.end)):
         names = {e.name for e in atom.entries}
         same = next((m for m in merged if m.kind == atom.kind and atom.start < m.end
@@ -685,21 +548,21 @@ def _same_case(text: str, surface: str) -> bool:
             or (len(surface) >= 4 and text == surface.upper()))
 
 
-def _cue(atom: _Atom) -> str:
+def _cue(atom: Atom) -> str:
     """The cue family of an atom ("pair", "pronoun", "country", "counterpart"), else ""."""
     if atom.kind != "cue":
         return ""
     return (atom.entries[0].cue or "").split(":")[0]
 
 
-def _joins(doc: Doc, left: _Atom, right: _Atom) -> bool:
+def _joins(doc: Doc, left: Atom, right: Atom) -> bool:
     """Whether two atoms belong to one mention, judged by the words between them."""
     gap = doc[left.end:right.start]
     if _of_country(gap, left, right):
         return True
     if "name" in (left.kind, right.kind) or left.kind in {"leader", "person", "user"}:
         return False
-    if _cue(right) in _STANDALONE or _cue(left) in _STANDALONE - {"country"}:
+    if _cue(right) in _STANDALONE | {"group"} or _cue(left) in _STANDALONE - {"country"}:
         return False
     if _cue(left) == "country":  # "the country's army"
         return _possessive(gap, left, right)
@@ -715,13 +578,13 @@ def _glue(tokens: Any) -> bool:
         for t in tokens)
 
 
-def _possessive(gap: Any, left: _Atom, right: _Atom) -> bool:
+def _possessive(gap: Any, left: Atom, right: Atom) -> bool:
     """ "Russia's foreign ministry": a place's possessive joins a following title or sector."""
     return (len(gap) >= 1 and gap[0].text in _POSSESSIVE and left.kind in _PLACES
             and right.kind in _HEADS and _glue(gap[1:]))
 
 
-def _of_country(gap: Any, left: _Atom, right: _Atom) -> bool:
+def _of_country(gap: Any, left: Atom, right: Atom) -> bool:
     """ "King Hassan of Morocco", "the president of Armenia"."""
     return (right.kind == "country" and left.kind in {"person", "title", "sector"}
             and [t.lower_ for t in gap] in (["of"], ["of", "the"]))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from tidings import ontology
 from tidings.records import Actor, Attribution, Event, Mention, Modality, Span
+from tidings.stages.parse import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -109,7 +110,7 @@ def _text(words: list[Token], token: Token) -> Span:
         words = [token]
     doc = token.doc
     start, end = words[0].idx, words[-1].idx + len(words[-1])
-    return Span(doc.text[start:end], start, end)
+    return Span(text_of(doc)[start:end], start, end)
 
 
 def party(token: Token, index: TokenMentions) -> tuple[Attribution, Mention | None]:

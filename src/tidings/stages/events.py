@@ -29,6 +29,7 @@ from tidings.records import (
     Span,
     Trigger,
 )
+from tidings.stages.parse import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -54,6 +55,8 @@ REFUSALS = {
 # Conflict types that, when only announced, are threats (CAMEO 13x).
 INTENT_TO_THREATEN = {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "132", "MOBILIZE": "138"}
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Types that code without a target (see EventCoder._alone).
+ALONE = frozenset({"SUPPORT", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"})
 
 
 @functools.cache
@@ -104,7 +107,10 @@ class MentionIndex:
         Conjuncts count: "the EU and the US" gives both.
         """
         found: list[Mention] = []
-        for head in (token, *token.conjuncts):
+        # "Saudi Arabia, the UAE, Bahrain and Egypt": a list parsed as an apposition
+        listed = [t for c in token.children if c.dep_ == "appos" and c.conjuncts
+                  for t in (c, *c.conjuncts)]
+        for head in (token, *token.conjuncts, *listed):
             for mention in self._nearest(head, max_depth) + self._coordinated_modifiers(head):
                 if mention not in found:
                     found.append(mention)
@@ -159,7 +165,8 @@ class EventCoder:
         self.codes = ontology.cameo_codes()
         self.modes = ontology.mode_rules()
         self.cues = cues()
-        self.lemmas = frozenset(lemma for lemma, _ in self.rules)
+        # a multi-word lemma ("war game") is looked up from its head word
+        self.lemmas = frozenset(w for lemma, _ in self.rules for w in (lemma, lemma.split()[-1]))
 
     def __call__(
         self,
@@ -186,32 +193,93 @@ class EventCoder:
                     continue
                 events.extend(self._events(cand, article, sent, number, trigger,
                                            dates.get(number, []), publication, events))
-        return events, non_events
+        return _unique(events), non_events
 
     # -- candidates -------------------------------------------------------------------------
 
     def _candidates(self, sent: DocSpan, index: MentionIndex,
                     number: int) -> Iterable[Candidate]:
         question = sent.text.rstrip().endswith("?")
+        matched = {t.i: rules for t in sent
+                   if (rules := self._matches(t, index))}
         for token in sent:
-            if token.lemma_.lower() not in self.lemmas and token.lower_ not in self.lemmas:
+            rules = matched.get(token.i, ())
+            if not rules or self._carries_noun_trigger(token, rules[0], index) or \
+                    self._promises_trigger(token, rules[0], index) or \
+                    self._background(token, rules[0]) or self._consumed(token, matched):
                 continue
-            rule = self._match(token, index)
-            if rule is None or self._carries_noun_trigger(token, rule, index) or \
-                    self._promises_trigger(token, rule, index):
-                continue
-            cand = Candidate(token, rule)
-            self._modality(cand, question)
-            self._refused(cand, question)
-            self._arguments(cand, index)
-            if not cand.sources and any(g == "crowd" for g, _ in rule.recode) or (
-                    not cand.sources and self.codes[rule.cameo].type == "PROTEST"):
-                cand.sources = self._crowd(token, number)
-            if any(code == "only" and not self._in_group(cand, group)
-                   for group, code in rule.recode):
-                continue
-            if cand.sources or cand.targets:
-                yield cand
+            for rule in rules:
+                cand = self._candidate(token, rule, index, number, question)
+                if cand is not None:
+                    yield cand
+                    break
+
+    def _candidate(self, token: Token, rule: ontology.TriggerRule, index: MentionIndex,
+                   number: int, question: bool) -> Candidate | None:
+        cand = Candidate(token, rule)
+        self._modality(cand, question)
+        self._refused(cand, question)
+        self._arguments(cand, index)
+        type_ = self.codes[rule.cameo].type
+        if not cand.sources and (any(g == "crowd" for g, _ in rule.recode) or
+                                 type_ == "PROTEST"):
+            cand.sources = self._crowd(token, number)
+        if not cand.sources and type_ == "PROTEST" and rule.pos == "NOUN" and \
+                cand.suppressed is None:
+            cand.sources = [_crowd_mention(token, token, number)]
+        if any(code == "only" and not self._in_group(cand, group)
+               for group, code in rule.recode):
+            return None
+        return cand if cand.sources or cand.targets else None
+
+    def _background(self, token: Token, rule: ontology.TriggerRule) -> bool:
+        """ "a lawmaker convicted of murder", "a meeting hosted by Qatar": a participle that
+        describes a noun tells its background, not the news; a name ("the Paris Agreement")
+        is not an event either, nor is a sports result."""
+        if self.codes[rule.cameo].type == "ASSAULT" and any(
+                t.lemma_.lower() in self.cues.get("sport", ()) or _is_score(t.text)
+                for t in token.sent):
+            return True  # "beat Argentina 2-1", "beating Egypt on penalties"
+        if rule.pos == "VERB":
+            # a sentence without a verb root is a misparsed main clause ("Forces massed ...")
+            return token.dep_ == "acl" and token.tag_ == "VBN" and \
+                token.sent.root.pos_ in ("VERB", "AUX")
+        return token.pos_ == "PROPN" and token.is_title and token.i > token.sent.start
+
+    def _consumed(self, token: Token, matched: dict[int, tuple[ontology.TriggerRule, ...]]) -> bool:
+        """A trigger that only completes another: the object a verb's frame names ("lifted
+        sanctions", "signed an agreement", "withdrew from the accord"), what a rejection rejects
+        or a condemnation condemns ("rebuffed attempts to open talks", "condemned the killing
+        of"), and a purpose clause ("met to discuss", "gathered to
+        denounce")."""
+        head = token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            verb = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
+            rule = matched.get(verb.i, (None,))[0]
+            if rule is not None and rule.pos == "VERB" and verb.i != token.i and \
+                    verb.lemma_.lower() not in self.cues["light"] and \
+                    token.lemma_.lower() in rule.objects | rule.pobjs:
+                return True
+        for ancestor in token.ancestors:
+            rule = matched.get(ancestor.i, (None,))[0]
+            if rule is not None and rule.pos == "VERB" and \
+                    self.codes[rule.cameo].type in ("REJECT", "ACCUSE") and \
+                    any(c.dep_ in ("dobj", "xcomp") and token in c.subtree
+                        for c in ancestor.children):
+                return True
+        return self._purpose(token, matched)
+
+    def _purpose(self, token: Token, matched: dict[int, tuple[ontology.TriggerRule, ...]]) -> bool:
+        if token.pos_ != "VERB" or token.dep_ not in ("advcl", "xcomp") or \
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return False
+        own = self.codes[matched[token.i][0].cameo].type
+        head = token.head
+        around = [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubj")]
+        around += [p for prep in _has_prep(head, {"in", "during", "at", "for"})
+                   for p in _pobjs(prep)]
+        types = {self.codes[matched[t.i][0].cameo].type for t in around if t.i in matched}
+        return own in types or "PROTEST" in types
 
     def _refused(self, cand: Candidate, question: bool) -> None:
         """A cooperative event that an actor says it will not do, or refuses, declines or fails
@@ -271,27 +339,26 @@ class EventCoder:
         words += [p for w in words[1:] for prep in _has_prep(w, {"of"}) for p in _pobjs(prep)]
         if not any(w.lemma_.lower() in self.cues.get("crowdnoun", ()) for w in words):
             return []
-        doc = token.doc
-        start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-        text = doc.text[start:end]
-        actor = Actor(name=text, country=None, org=None, sector="CVL", code="CVL",
-                      method="context:crowd")
-        return [Mention(Span(text, start, end), actor, number)]
+        return [_crowd_mention(subject.left_edge, subject.right_edge, number)]
 
     def _match(self, token: Token, index: MentionIndex) -> ontology.TriggerRule | None:
+        return next(iter(self._matches(token, index)), None)
+
+    def _matches(self, token: Token, index: MentionIndex) -> tuple[ontology.TriggerRule, ...]:
+        """The rules of the token's lemma whose frame holds, most specific first."""
+        if token.lemma_.lower() not in self.lemmas and token.lower_ not in self.lemmas:
+            return ()
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in (
             "NOUN", "PROPN") else None
         if pos is None:
-            return None
+            return ()
         lemma = token.lemma_.lower()
         if pos == "NOUN":
             compound = next((c for c in token.children if c.dep_ == "compound"), None)
             if compound is not None and (f"{compound.lemma_.lower()} {lemma}", pos) in self.rules:
                 lemma = f"{compound.lemma_.lower()} {lemma}"
-        for rule in self.rules.get((lemma, pos), ()):
-            if self._frame_holds(token, rule, index):
-                return rule
-        return None
+        return tuple(rule for rule in self.rules.get((lemma, pos), ())
+                     if self._frame_holds(token, rule, index))
 
     def _carries_noun_trigger(self, token: Token, rule: ontology.TriggerRule,
                               index: MentionIndex) -> bool:
@@ -318,25 +385,29 @@ class EventCoder:
         if rule.pos == "NOUN":
             return bool(_modifier_lemmas(token) & rule.objects)
         obj = _dobj(token) or next((c for c in token.children if c.dep_ in PASSIVE_DEPS), None)
-        if "none" in rule.objects:
-            return obj is None
         if obj is None:
-            return False
+            return "none" in rule.objects
         if "*any" in rule.objects:
             return True
-        if "*person" in rule.objects or "*actor" in rule.objects:
-            return bool(index.within(obj, max_depth=1))
+        if ("*person" in rule.objects or "*actor" in rule.objects) and \
+                index.within(obj, max_depth=1):
+            return True
         lemmas = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.conjuncts}
+        # "a batch of child soldiers", "its fleet of tanks": the quantity's content counts
+        lemmas |= {p.lemma_.lower() for prep in _has_prep(obj, {"of"}) for p in _pobjs(prep)}
         return bool(lemmas & rule.objects)
 
     # -- modality -----------------------------------------------------------------------------
 
     def _governors(self, token: Token) -> Iterable[tuple[Token, str]]:
         """The chain of heads above a trigger, with the label that links each step, up to the
-        clause that reports it (a speech verb's ccomp is the last step)."""
+        clause that reports it (a speech verb's ccomp is the last step). A preposition's label
+        carries its word ("prep:during"): "agreed to talks" is a promise, "agreed during talks"
+        is not."""
         current = token
         while current.head.i != current.i:
-            yield current.head, current.dep_
+            yield current.head, (f"prep:{current.lower_}" if current.dep_ == "prep"
+                                 else current.dep_)
             current = current.head
 
     def _modality(self, cand: Candidate, question: bool) -> None:
@@ -349,11 +420,20 @@ class EventCoder:
         noun = token.pos_ in ("NOUN", "PROPN")
         for head, dep in self._governors(token):
             lemma = head.lemma_.lower()
+            if self._requested(head, dep, lemma):
+                cand.suppressed = f"requested by '{head.text}'"
+                return
             if noun and head.pos_ in ("VERB", "AUX"):
                 noun = False
-                # "refused to condemn Moscow's invasion": the invasion is not what is negated
+                # "refused to condemn Moscow's invasion": the invasion is not what is negated,
+                # but "whether they will rejoin the deal" still makes it uncertain
                 if lemma not in cues["light"] and dep in ("dobj", "nsubj", "nsubjpass", "pobj"):
+                    cand.suppressed = self._uncertain(head)
                     break
+            if head.pos_ == "NOUN" and dep in ("acl", "prep:of") and any(
+                    c.dep_ == "det" and c.lower_ in cues["nodet"] for c in head.children):
+                cand.suppressed = f"negated: '{head.text}' has a negative determiner"
+                return
             same_clause = not crossed_clause
             if dep in ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj"):
                 crossed_clause = True
@@ -362,12 +442,13 @@ class EventCoder:
                 if any(c.dep_ == "neg" for c in head.children) and dep != "conj":
                     cand.suppressed = f"negated: '{head.text}' has a negation"
                     return
-                if lemma in cues["negate"] and dep in ("xcomp", "dobj", "pcomp", "pobj", "prep"):
+                if lemma in cues["negate"] and dep.split(":")[0] in (
+                        "xcomp", "dobj", "pcomp", "pobj", "prep"):
                     cand.suppressed = f"negated by '{head.text}'"
                     return
             if dep != "conj" and (aux & cues["hypothetical"] or (
-                    lemma in cues["hypothetical"] and dep in ("xcomp", "ccomp", "prep", "pcomp",
-                                                               "dobj", "pobj"))):
+                    lemma in cues["hypothetical"] and dep.split(":")[0] in (
+                        "xcomp", "ccomp", "prep", "pcomp", "dobj", "pobj"))):
                 cand.suppressed = f"hypothetical: '{head.text}'"
                 return
             if modality == "asserted":
@@ -379,6 +460,26 @@ class EventCoder:
         if own_aux & cues["intent"]:
             modality = "intended"
         cand.modality = modality
+
+    def _uncertain(self, verb: Token) -> str | None:
+        """A hypothetical marker on the clause of a verb or above it ("whether ... will")."""
+        for head, dep in ((verb, ""), *self._governors(verb)):
+            marks = {c.lower_ for c in head.children if c.dep_ in ("aux", "mark")}
+            if marks & self.cues["hypothetical"] and dep != "conj":
+                return f"hypothetical: '{head.text}'"
+            if head.lemma_.lower() in self.cues["report"]:
+                return None
+        return None
+
+    def _requested(self, head: Token, dep: str, lemma: str) -> bool:
+        """ "demanded that Chinese vessels leave", "urged Russia to withdraw", "calls for the
+        release of", "wants Putin to attack": what is asked of someone has not happened."""
+        if head.pos_ not in ("VERB", "AUX") or dep.split(":")[0] not in (
+                "xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep"):
+            return False
+        if lemma in self.cues.get("request", ()):
+            return True
+        return lemma in self.cues["intent"] and dep == "xcomp" and _dobj(head) is not None
 
     def _denied(self, token: Token, question: bool) -> str | None:
         """Why the trigger itself is not an event: a question, its own negation, or a determiner
@@ -396,9 +497,10 @@ class EventCoder:
     def _modality_of(self, head: Token, dep: str, lemma: str, aux: set[str],
                      same_clause: bool) -> Modality:
         cues = self.cues
-        if lemma in cues["allege"] and dep in ("prep", "pcomp", "xcomp", "ccomp"):
+        if lemma in cues["allege"] and dep.split(":")[0] in ("prep", "pcomp", "xcomp", "ccomp"):
             return "alleged"
-        if (lemma in cues["intent"] and dep in ("xcomp", "prep", "acomp", "dobj")) or (
+        if (lemma in cues["intent"] and dep in ("xcomp", "prep:to", "prep:for", "prep:on",
+                                                 "acomp", "dobj")) or (
                 same_clause and aux & cues["intent"]):
             return "intended"
         if lemma in cues["report"] and dep in ("ccomp", "parataxis"):
@@ -490,7 +592,8 @@ class EventCoder:
     def _verb_targets(self, token: Token, rule: ontology.TriggerRule,
                       index: MentionIndex) -> list[Mention]:
         obj = _dobj(token)
-        if obj is not None and not rule.theme and all(o.startswith("*") for o in rule.objects):
+        if obj is not None and not rule.theme and all(o.startswith("*") or o == "none"
+                                                      for o in rule.objects):
             found = index.within(obj)
             if found:
                 return found
@@ -524,13 +627,12 @@ class EventCoder:
     def _object_targets(self, obj: Token, rule: ontology.TriggerRule,
                         index: MentionIndex) -> list[Mention]:
         """Targets hanging off the thing acted on: "imposed sanctions on Iran", "summoned
-        Pakistan's envoy", "froze the assets of Russian banks"."""
+        Pakistan's envoy", "froze the assets of Russian banks", "rejected the European
+        ultimatum"."""
         for prep in _has_prep(obj, rule.preps or VERB_PREPS):
             found = [m for p in _pobjs(prep) for m in index.within(p)]
             if found:
                 return found
-        if not rule.objects:
-            return []
         owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound")]
         owners += [p for prep in _has_prep(obj, {"of"}) for p in _pobjs(prep)]
         return [m for o in owners for m in index.within(o, max_depth=1)]
@@ -571,6 +673,8 @@ class EventCoder:
                 sources = [m for m in index.at(child) if m.actor.country or m.actor.org]
         for prep in _has_prep(token, SOURCE_PREPS):
             sources = sources or [m for p in _pobjs(prep) for m in index.within(p)]
+        if token.dep_ == "ROOT":  # a headline read as a noun phrase: "Vucic thanks China for"
+            targets = [m for c in token.children if c.dep_ == "appos" for m in index.within(c)]
         preps = rule.preps or NOUN_PREPS
         for prep in _has_prep(token, preps | {"between", "of"}):
             found = [m for p in _pobjs(prep) for m in index.within(p)]
@@ -580,6 +684,10 @@ class EventCoder:
                 targets = targets or found
             elif prep.lower_ in preps:
                 targets = targets or found
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in self.cues.get("occur", ()):
+            # "fighting broke out between Armenian and Azerbaijani forces"
+            targets = targets or [m for prep in _has_prep(token.head, preps | {"between"})
+                                  for p in _pobjs(prep) for m in index.within(p)]
         light = self._light_verb(token)
         if light is not None:
             if not sources:
@@ -628,7 +736,9 @@ class EventCoder:
         """Two actors in one argument of a symmetric event ("A and B met", "talks between the two
         leaders") make one pair; elsewhere the second goes to the target when there is none."""
         distinct = _distinct(cand.sources)
-        mutual = self.codes[cand.rule.cameo].type in ("CONSULT", "COOPERATE")
+        # "Chile and Peru agreed to reopen their border": a joint promise is an agreement
+        mutual = self.codes[cand.rule.cameo].type in ("CONSULT", "COOPERATE") or \
+            cand.modality == "intended"
         if len(distinct) > 1 and not cand.targets and (cand.rule.symmetric or mutual):
             cand.sources, cand.targets = [distinct[0]], [distinct[1]]
             cand.paired = True
@@ -646,7 +756,7 @@ class EventCoder:
                   c.i in (token.i - 1, token.i + 1)]
         start = min(t.idx for t in words)
         end = max(t.idx + len(t) for t in words)
-        return Trigger(token.doc.text[start:end], start, end)
+        return Trigger(text_of(token.doc)[start:end], start, end)
 
     def _events(self, cand: Candidate, article: Article, sent: DocSpan, number: int,
                 trigger: Trigger, dates: list[DateRef], publication: DateRef,
@@ -658,7 +768,8 @@ class EventCoder:
         seen: set[tuple[str, str]] = set()
         for source, target in self._pairs(cand, info.type, earlier):
             key = (_code_of(source), _code_of(target))
-            if key in seen:
+            # without a source nobody is said to act ("killed when his plane crashed")
+            if key in seen or source is None or (target is None and not self._alone(cand)):
                 continue
             seen.add(key)
             yield Event(
@@ -669,6 +780,23 @@ class EventCoder:
                 text=_clause_text(cand.token), trigger=trigger, modality=cand.modality,
                 method=f"rule:{cand.rule.pos.lower()}:{cand.rule.lemma}",
             )
+
+    def _alone(self, cand: Candidate) -> bool:
+        """Whether the event codes without a target. Most types are relations: a request, a
+        threat or "China's assistance" without the party acted on is mostly a misread; an
+        endorsement ("ratified the Paris Agreement") or a protest can stand alone."""
+        if cand.rule.pos != "VERB":
+            return False
+        if self.codes[cand.code or cand.rule.cameo].type in ALONE:
+            return True
+        # "Mexico refused", "India pleaded for calm": nothing names a party, so none was missed;
+        # "rejected the ultimatum": what is acted on is itself an event
+        token = cand.token
+        obj = _dobj(token)
+        if obj is not None and obj.lemma_.lower() in self.lemmas:
+            return True
+        return not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in token.children) \
+            and not _has_prep(token, VERB_PREPS)
 
     def _pairs(self, cand: Candidate, type_: str,
                earlier: list[Event]) -> list[tuple[Mention | None, Mention | None]]:
@@ -759,7 +887,7 @@ class EventCoder:
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT"})
 DOMESTIC = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 # Modes whose unnamed target is the source's own country (an official resigns from office).
-DOMESTIC_MODES = frozenset({"resign", "convict"})
+DOMESTIC_MODES = frozenset({"resign", "convict", "investigate"})
 # Types whose unnamed target is not the other country the sentence names: a speaker's statement
 # names many countries that are not its target.
 NOT_FACING = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
@@ -843,6 +971,20 @@ class _Places:
         return replace(mention, actor=placed)
 
 
+def _is_score(text: str) -> bool:
+    left, dash, right = text.partition("-")
+    return bool(dash) and left.isdigit() and right.isdigit() and len(left) < 3 and len(right) < 3
+
+
+def _crowd_mention(first: Token, last: Token, number: int) -> Mention:
+    """An unnamed crowd: civilians, placed later by the country where they gather."""
+    start, end = first.idx, last.idx + len(last)
+    text = text_of(first.doc)[start:end]
+    actor = Actor(name=text, country=None, org=None, sector="CVL", code="CVL",
+                  method="context:crowd")
+    return Mention(Span(text, start, end), actor, number)
+
+
 def _domestic(mention: Mention) -> Mention:
     """The country of a mention, as the target of an event inside that country."""
     home = mention.actor
@@ -911,9 +1053,30 @@ def _clause_text(token: Token) -> str:
     if not tokens:
         return token.text
     doc = token.doc
-    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1])].strip()
+    return text_of(doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])].strip()
 
 
 def _event_id(article_id: str, trigger: Trigger, type_: str, key: tuple[str, str]) -> str:
     raw = f"{article_id}|{trigger.start}|{type_}|{key[0]}|{key[1]}"
     return hashlib.blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    """One event per sentence, type, source and target: "travelled to Tehran for consultations"
+    and "struck ... killing" say one thing twice. An event missing a party that another event of
+    the sentence names is the same event, less well read."""
+    def key(event: Event) -> tuple[int, str, str, str]:
+        return event.sentence, event.type, _code_of(event.source), _code_of(event.target)
+
+    sources = {(e.sentence, e.type, _code_of(e.source)) for e in events if e.target is not None}
+    targets = {(e.sentence, e.type, _code_of(e.target)) for e in events if e.source is not None}
+    out: list[Event] = []
+    seen: set[tuple[int, str, str, str]] = set()
+    for event in events:
+        k = key(event)
+        if k in seen or (event.target is None and (k[0], k[1], k[2]) in sources) or (
+                event.source is None and (k[0], k[1], k[3]) in targets):
+            continue
+        seen.add(k)
+        out.append(event)
+    return out

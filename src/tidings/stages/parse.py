@@ -57,6 +57,17 @@ def load_nlp() -> Language:
     return nlp
 
 
+def text_of(doc: Doc) -> str:
+    """The doc's text. ``Doc.text`` joins every token on each access (milliseconds on an
+    article), so the pipeline stores the text once in ``user_data`` and stages read it here."""
+    cached = doc.user_data.get("tidings_text")
+    if isinstance(cached, str):
+        return cached
+    text: str = doc.text
+    doc.user_data["tidings_text"] = text
+    return text
+
+
 def parse(texts: Iterable[str], *, batch_size: int = 32, **kwargs: Any) -> Iterator[Doc]:
     """Parse many texts with ``nlp.pipe``."""
     yield from load_nlp().pipe(texts, batch_size=batch_size, **kwargs)

@@ -36,6 +36,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from tidings.records import Event, Location, Mention, Span
+from tidings.stages.parse import text_of
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -506,14 +507,14 @@ class PlaceResolver:
 
     def _dateline(self, doc: Doc, dateline: str | None,
                   mentions: Sequence[Mention]) -> Location | None:
-        text = dateline if dateline is not None else find_dateline(doc.text[:400])
+        text = dateline if dateline is not None else find_dateline(text_of(doc)[:400])
         if not text:
             return None
         context = [m.actor.country for m in mentions if m.actor.country]
         where = self.resolve_name(text.title() if text.isupper() else text, context=context)
         if where is None:
             return None
-        start = doc.text.find(text.split(",")[0].strip())
+        start = text_of(doc).find(text.split(",")[0].strip())
         span = None
         if start >= 0:
             head = text.split(",")[0].strip()

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.records import Actor, Attribution, Mention, Quote, Span
 from tidings.stages.attribution import Frame, TokenMentions, party
+from tidings.stages.parse import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -69,7 +70,7 @@ class QuoteFinder:
         starts = [s.start_char for s in doc.sents]
         sentences = list(doc.sents)
         quotes: list[Quote] = []
-        for start, end in quote_spans(doc.text):
+        for start, end in quote_spans(text_of(doc)):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -102,7 +103,7 @@ class QuoteFinder:
     def _quote(self, doc: Doc, start: int, end: int, number: int,
                chain: tuple[Attribution, ...], earlier: list[Quote],
                pub_date: dt.date | None) -> Quote:
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         if not chain:
             previous = _continued(earlier, number)
             if previous is not None:

@@ -31,7 +31,6 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
 from tidings import io as tio
-from tidings.ontology import PLOVER_TYPES
 from tidings.records import Article, InputProblem
 from tidings.serialize import article_json
 from tidings.store import EventStore, ReadOnlyQueryError
@@ -77,7 +76,8 @@ SECURITY_HEADERS = {
 _PUBLIC_PATHS = ("/", "/docs", "/favicon.ico")
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": text}
-    for status, text in ((401, "Missing or wrong bearer token"),
+    for status, text in ((400, "Malformed request body"),
+                         (401, "Missing or wrong bearer token"),
                          (413, "Request body over the size limit"),
                          (422, "Invalid parameters or body"))
 }
@@ -203,10 +203,28 @@ def _limited(receive: Receive, max_body: int) -> Receive:
 
 # --------------------------------------------------------------------------- parameters
 
+EventType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip  # = tidings.ontology.PLOVER_TYPES (a test keeps them equal)
+# Days are strings with a pattern, parsed by us: pydantic would also take "0" as a date.
+_DAY = {"pattern": r"^\d{4}-\d{2}-\d{2}$", "json_schema_extra": {"format": "date"}}
+FromDay = Annotated[str | None, Query(alias="from", description="First day, YYYY-MM-DD", **_DAY)]
+ToDay = Annotated[str | None, Query(alias="to", description="Last day, YYYY-MM-DD", **_DAY)]
+
+
+def _day(value: str | None, name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise ApiError(422, f"query parameter {name!r}: {err}; expected YYYY-MM-DD") from err
+
+
 ActorCode = Annotated[str | None, Query(
     pattern=r"^[A-Za-z0-9]{1,32}$", description="Country (CHN), organisation (NATO) or full "
     "actor code (RUSGOV); matches any of the three.")]
-_TYPES_TEXT = ", ".join(PLOVER_TYPES)
 
 
 def event_filter(
@@ -214,22 +232,18 @@ def event_filter(
     target: ActorCode = None,
     country: Annotated[str | None, Query(
         pattern=r"^[A-Za-z]{3}$", description="ISO3 country on either side or the place")] = None,
-    type: Annotated[list[str] | None, Query(
-        description=f"PLOVER event type; repeat for several: {_TYPES_TEXT}")] = None,
-    start: Annotated[dt.date | None, Query(alias="from", description="First day")] = None,
-    end: Annotated[dt.date | None, Query(alias="to", description="Last day")] = None,
+    type: Annotated[list[EventType] | None, Query(
+        description="PLOVER event type; repeat for several")] = None,
+    start: FromDay = None,
+    end: ToDay = None,
     q: Annotated[str | None, Query(max_length=200,
                                    description="Text the sentence contains")] = None,
     story: Annotated[str | None, Query(max_length=2000, description="Story id")] = None,
 ) -> queries.EventFilter:
-    types = tuple(t.upper() for t in type or ())
-    unknown = [t for t in types if t not in PLOVER_TYPES]
-    if unknown:
-        raise ApiError(422, "query parameter 'type': unknown event type; "
-                            f"use one of {_TYPES_TEXT}")
     return queries.EventFilter(
         source=source.upper() if source else None, target=target.upper() if target else None,
-        country=country.upper() if country else None, types=types, start=start, end=end,
+        country=country.upper() if country else None, types=tuple(type or ()),
+        start=_day(start, "from"), end=_day(end, "to"),
         q=q or None, story=story or None)
 
 
@@ -244,7 +258,10 @@ class CodeRequest(BaseModel):
          "date": "2022-07-22"}]})
 
     text: str = Field(min_length=1, description="The article: headline on the first line")
-    date: dt.date | None = Field(None, description="Publication date, YYYY-MM-DD")
+    # A string, not a date: pydantic would also take numbers (epoch seconds) as dates.
+    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$",
+                             json_schema_extra={"format": "date"},
+                             description="Publication date, YYYY-MM-DD")
     id: str | None = Field(None, max_length=2000)
     title: str | None = Field(None, max_length=2000)
     url: str | None = Field(None, max_length=2000)
@@ -259,7 +276,11 @@ def _article(body: CodeRequest) -> Article:
     meta = {k: v for k, v in body.model_dump(exclude={"text", "date"}).items() if v is not None}
     plain = not meta and not body.text.lstrip().startswith("{")
     payload = body.text if plain else json.dumps({**meta, "text": body.text})
-    items = list(tio.read_articles(["-"], date=body.date, stdin=io.StringIO(payload)))
+    try:
+        date = dt.date.fromisoformat(body.date) if body.date else None
+    except ValueError as err:
+        raise ApiError(422, f"body field 'date': {err}; expected YYYY-MM-DD") from err
+    items = list(tio.read_articles(["-"], date=date, stdin=io.StringIO(payload)))
     first = items[0] if items else InputProblem("request", "empty", "no article in the request")
     if isinstance(first, InputProblem):
         raise ApiError(422, f"body field 'text': {first.message}")
@@ -289,12 +310,13 @@ def _routes(app: FastAPI) -> None:
         a: Annotated[str, PathParam(pattern=r"^[A-Za-z0-9]{1,32}$")],
         b: Annotated[str, PathParam(pattern=r"^[A-Za-z0-9]{1,32}$")],
         state: StateDep, by: Literal["day", "week", "month", "year"] = "month",
-        start: Annotated[dt.date | None, Query(alias="from")] = None,
-        end: Annotated[dt.date | None, Query(alias="to")] = None,
+        start: FromDay = None,
+        end: ToDay = None,
     ) -> JSON:
         """Events between two actors (either direction) per period and type, mean Goldstein."""
+        first, last = _day(start, "from"), _day(end, "to")
         return state.query(lambda s: queries.timeline(
-            s, a.upper(), b.upper(), by=by, start=start, end=end))
+            s, a.upper(), b.upper(), by=by, start=first, end=last))
 
     @app.get("/v1/actors", tags=["corpus"], responses={**_ERRORS, **_NO_DB})
     def actors(state: StateDep, q: Annotated[str | None, Query(max_length=200)] = None,

@@ -79,7 +79,11 @@ def validation_message(errors: Sequence[Any]) -> str:
     """``query parameter 'limit': Input should be less than or equal to 500; ...``"""
     parts = []
     for err in errors[:5]:
-        if isinstance(err, dict):
+        if isinstance(err, dict) and err.get("type") == "json_invalid":
+            reason = (err.get("ctx") or {}).get("error", "")
+            parts.append(f"request body: not valid JSON ({reason})" if reason
+                         else "request body: not valid JSON")
+        elif isinstance(err, dict):
             parts.append(f"{_where(err.get('loc', ()))}: {err.get('msg', 'invalid')}")
     more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
     return ("; ".join(parts) or "invalid request") + more

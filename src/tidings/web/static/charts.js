@@ -88,7 +88,7 @@
   }
 
   function map(el, countries) {
-    const w = width(el, 520);
+    const w = width(el, 520) - 70;  // room for the colour legend
     const atlas = { url: ATLAS, format: { type: "topojson", feature: "countries" } };
     const spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v6.json",
