@@ -21,7 +21,7 @@ from tidings.stages.attribution import Attributor, FrameFinder
 from tidings.stages.dateline import anachronisms, find_dateline
 from tidings.stages.events import EventCoder
 from tidings.stages.merge import merge_events
-from tidings.stages.parse import text_of
+from tidings.stages.parse import sentences_of, text_of
 from tidings.stages.places import PlaceResolver
 from tidings.stages.quotes import QuoteFinder
 
@@ -63,7 +63,7 @@ class Pipeline:
         mentions = self.actors(doc, pub_date=article.date)
         publication = dates_stage.publication_date(article.date)
         found = {i: dates_stage.find_dates(sent, pub_date=article.date)
-                 for i, sent in enumerate(doc.sents)}
+                 for i, sent in enumerate(sentences_of(doc))}
         events, non_events = self.events(doc, article=article, mentions=mentions, dates=found,
                                          publication=publication)
         # who says so (#4): attribution per mention, then merge repeats, then background
@@ -90,7 +90,7 @@ def _sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
         Sentence(i, s.text.strip(), s.start_char, s.end_char,
                  is_headline=article.title is not None and 0 <= first_line_end and
                  s.end_char <= first_line_end + 1)
-        for i, s in enumerate(doc.sents)
+        for i, s in enumerate(sentences_of(doc))
     )
 
 

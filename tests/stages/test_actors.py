@@ -190,8 +190,6 @@ CODES = {
         "European Commission President Ursula von der Leyen", "IGOEUREEC", dt.date(2023, 12, 18)),
     "title-surname-president-lai": ("President Lai said Taiwan would not provoke Beijing.",
                                     "President Lai", "TWNGOV", dt.date(2024, 6, 1)),
-    "title-surname-chairman-kim": ("Chairman Kim inspected the new missile.", "Chairman Kim",
-                                   "PRKGOV", D2022),
     "leader-by-surname-bouteflika": ("President Abdelaziz Bouteflika said he would lift the ban.",
                                      "President Abdelaziz Bouteflika", "DZAGOV",
                                      dt.date(2005, 1, 1)),
@@ -341,7 +339,6 @@ LOOKUPS = {
     "seat-with-article": ("the Kremlin", "RUSGOV"),
     "org": ("European Union", "IGOEUREEC"),
     "org-interpol": ("Interpol", "IGOCOPITP"),
-    "leader-religious": ("Desmond Tutu", "ZAFREL"),
     "transnational-group": ("ISIS", "IMGREB"),
 }
 

@@ -114,7 +114,7 @@ class ActorResolver:
         self._forms: dict[int, str] = {}  # one written form per key, to build its pattern
         self._names: dict[str, str] = {}  # iso3 -> country name
         self._org_codes: dict[str, str] = {}
-        self._sets: dict[str, set[str]] = {"locative": set(), "prefix": set()}
+        self._sets: dict[str, set[str]] = {"locative": set(), "prefix": set(), "surname": set()}
         for form, entry in package_entries():
             self._add(form, entry, user=False)
         for path in extra_files:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from tidings import ontology
 from tidings.records import Actor, Attribution, Event, Mention, Modality, Span
-from tidings.stages.parse import text_of
+from tidings.stages.parse import sentences_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -279,7 +279,7 @@ class FrameFinder:
         index = TokenMentions(doc, mentions)
         channels: dict[str, tuple[Attribution, ...]] = {}  # speaker key -> last channels
         out: dict[int, list[Frame]] = {}
-        for number, sent in enumerate(doc.sents):
+        for number, sent in enumerate(sentences_of(doc)):
             frames = [f for token in sent for f in self._frames(token, number, index)]
             frames = [self._carry(f, channels, doc) for f in frames]
             out[number] = _nest(frames)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from tidings.records import DateRef, Warning
 from tidings.stages.attribution import cues
 from tidings.stages.merge import date_range
+from tidings.stages.parse import sentences_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -69,7 +70,7 @@ def anachronisms(doc: Doc, dates: dict[int, list[DateRef]],
         return
     words = cues()
     limit = published - dt.timedelta(days=ANACHRONISM_DAYS)
-    for number, sent in enumerate(doc.sents):
+    for number, sent in enumerate(sentences_of(doc)):
         if any(t.lower_ in words["past"] for t in sent):
             continue
         for token in sent:

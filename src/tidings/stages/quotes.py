@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.records import Actor, Attribution, Mention, Quote, Span
 from tidings.stages.attribution import Frame, TokenMentions, party
-from tidings.stages.parse import text_of
+from tidings.stages.parse import sentences_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -67,8 +67,8 @@ class QuoteFinder:
     def __call__(self, doc: Doc, mentions: Sequence[Mention], frames: dict[int, list[Frame]],
                  *, pub_date: dt.date | None) -> list[Quote]:
         index = TokenMentions(doc, mentions)
-        starts = [s.start_char for s in doc.sents]
-        sentences = list(doc.sents)
+        starts = [s.start_char for s in sentences_of(doc)]
+        sentences = sentences_of(doc)
         quotes: list[Quote] = []
         for start, end in quote_spans(text_of(doc)):
             span = doc.char_span(start, end, alignment_mode="expand")
