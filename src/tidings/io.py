@@ -334,6 +334,19 @@ def _record_text(record: dict[str, Any]) -> str:
     return text
 
 
+def article_from_record(
+    record: Any, *, where: str, default_id: str, date: dt.date | None = None,
+    max_chars: int = 1_000_000,
+) -> Article | InputProblem:
+    """One JSON-like record (``text`` and optional ``id``, ``title``, ``date``, ``url``,
+    ``outlet``, ``byline``) as an article, or the problem that stops it.
+
+    >>> article_from_record({"text": "Xi called Putin."}, where="api", default_id="a1")
+    """
+    return _record_article(record, where=where, default_id=default_id,
+                           opts=_Options(date=date, max_chars=max_chars))
+
+
 def _record_article(
     record: Any, *, where: str, default_id: str, opts: _Options
 ) -> Article | InputProblem:

@@ -295,10 +295,10 @@ def _parquet_records(name: str, data: bytes, date: dt.date | None,
         table = pq.read_table(pa.BufferReader(data))
     except (pa.ArrowException, OSError) as err:
         return [InputProblem(name, "bad_parquet", f"not a readable Parquet file ({err})")]
-    opts = tio._Options(date=date, max_chars=max_chars)
     stem = os.path.basename(name)[: -len(_PARQUET)]
-    return [tio._record_article(_plain(record), where=f"{name}:{number}",
-                                default_id=f"{stem}:{number}", opts=opts)
+    return [tio.article_from_record(_plain(record), where=f"{name}:{number}",
+                                    default_id=f"{stem}:{number}", date=date,
+                                    max_chars=max_chars)
             for number, record in enumerate(table.to_pylist(), start=1)]
 
 

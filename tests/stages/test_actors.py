@@ -133,6 +133,8 @@ PHRASES = {
                                           ("IRQ", None, "GOV", None)),
     "title-legislator-person": ("U.S. Senator John Walsh visited Kyiv.",
                                 "U.S. Senator John Walsh", ("USA", None, "LEG", "John Walsh")),
+    "possessive-country-surname": ("North Korea's Kim vows a nuclear response.",
+                                   "North Korea's Kim", ("PRK", None, None, "Kim")),
     "title-chain-keeps-leader": ("Supreme Leader Ayatollah Ali Khamenei warned the West.",
                                  "Supreme Leader Ayatollah Ali Khamenei",
                                  ("IRN", None, "GOV", "Ali Khamenei")),
@@ -310,6 +312,9 @@ COREF = {
     "appos-head-of-delegation": (
         "The head of the Tigrayan delegation, Getachew Reda, said the talks were hard.",
         "Getachew Reda", [("ETH", "Getachew Reda", "coref:appos")]),
+    "title-and-family-name": (
+        "North Korean leader Kim Jong Un oversaw the launch. Chairman Kim smiled.",
+        "Chairman Kim", [("PRK", "Kim Jong Un", "coref:alias")]),
     "group-cue": (
         "The M23 briefly seized Goma in 2012. The group took up arms again in 2021.",
         "The group", [("COD", None, "coref:group")]),

@@ -44,12 +44,12 @@ _SURNAME_FIRST = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Ching-te": the family n
 _OWNERS = {"his", "her", "its"}
 
 
-def surname_keys(person: str) -> list[str]:
+def surname_keys(person: str, family_first: set[str]) -> list[str]:
     """Keys a later short reference may use: the full name, the last word, and the family
-    name of East Asian names written family-first ("Lai" of "Lai Ching-te")."""
+    name of names written family-first ("Lai" of "Lai Ching-te", "Kim" of "Kim Jong Un")."""
     words = person.split()
     keys = [person, words[-1]]
-    if len(words) >= 2 and _SURNAME_FIRST.match(words[-1]):
+    if len(words) >= 2 and (_SURNAME_FIRST.match(words[-1]) or words[0].lower() in family_first):
         keys.append(words[0])
     return keys
 

@@ -163,12 +163,11 @@ class ActorResolver:
                                               actor, sentence))
         return apposed(doc, state)
 
-    @staticmethod
-    def _remember(state: State, mention: Mention) -> None:
+    def _remember(self, state: State, mention: Mention) -> None:
         state.mentions.append(mention)
         actor = mention.actor
         if actor.person and not actor.method.startswith("coref:pair"):
-            for key in surname_keys(actor.person):
+            for key in surname_keys(actor.person, self._sets["surname"]):
                 state.surnames[key] = actor
 
     def lookup(self, name: str, *, pub_date: dt.date | None = None) -> Actor | None:
@@ -308,7 +307,7 @@ class ActorResolver:
     def _combine(self, doc: Doc, run: list[Atom], state: State, pub_date: dt.date | None,
                  text: str) -> Actor | None:
         identities = [a for a in run if a.kind in _RANK and _RANK[a.kind] <= _RANK["adjective"]]
-        person = next((a for a in run if a.kind == "person"), None)
+        person = next((a for a in run if a.kind in {"person", "name"}), None)
         sectors = [e.sector for a in run if a.kind in {"title", "sector"}
                    for e in a.entries[:1] if e.sector]
         if sectors == ["ELI"]:
@@ -324,6 +323,9 @@ class ActorResolver:
             if done is not None or person is None and "counterpart" not in cues:
                 return done
         if person is not None:
+            known = state.surnames.get(person.person or "")
+            if country is None and known is not None:  # "Chairman Kim" after "Kim Jong Un"
+                return replace(known, method="coref:alias")
             sector = _pick_sector(sectors)
             return Actor(person.person or text, country, None, sector,
                          _code(country, None, sector, self._org_codes), person=person.person,
@@ -347,7 +349,7 @@ class ActorResolver:
         """Resolve a run that names someone: ``(final actor, None)`` or ``(None, country)`` when
         a person or counterpart in the run still decides."""
         identities = [a for a in run if a.kind in _RANK and _RANK[a.kind] <= _RANK["adjective"]]
-        person = next((a for a in run if a.kind == "person"), None)
+        person = next((a for a in run if a.kind in {"person", "name"}), None)
         sectors = [e.sector for a in run if a.kind in {"title", "sector"}
                    for e in a.entries[:1] if e.sector]
         if sectors == ["ELI"]:
@@ -559,6 +561,9 @@ def _joins(doc: Doc, left: Atom, right: Atom) -> bool:
     """Whether two atoms belong to one mention, judged by the words between them."""
     gap = doc[left.end:right.start]
     if _of_country(gap, left, right):
+        return True
+    if right.kind == "name" and left.kind == "country" and [t.text for t in gap] in (
+            [[p] for p in _POSSESSIVE]):  # "North Korea's Kim"
         return True
     if "name" in (left.kind, right.kind) or left.kind in {"leader", "person", "user"}:
         return False
