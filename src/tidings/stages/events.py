@@ -262,10 +262,11 @@ class EventCoder:
                 return True
         for ancestor in token.ancestors:
             rule = matched.get(ancestor.i, (None,))[0]
-            if rule is not None and rule.pos == "VERB" and \
-                    self.codes[rule.cameo].type in ("REJECT", "ACCUSE") and \
-                    any(c.dep_ in ("dobj", "xcomp") and token in c.subtree
-                        for c in ancestor.children):
+            kind = self.codes[rule.cameo].type if rule is not None and rule.pos == "VERB" \
+                else None
+            deps = {"REJECT": ("dobj", "xcomp", "ccomp"), "ACCUSE": ("dobj", "xcomp")}.get(
+                kind or "", ())
+            if any(c.dep_ in deps and token in c.subtree for c in ancestor.children):
                 return True
         return self._purpose(token, matched)
 
@@ -438,18 +439,8 @@ class EventCoder:
             if dep in ("ccomp", "advcl", "relcl", "acl", "parataxis", "conj"):
                 crossed_clause = True
             aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass", "mark")}
-            if same_clause or dep in ("xcomp",):
-                if any(c.dep_ == "neg" for c in head.children) and dep != "conj":
-                    cand.suppressed = f"negated: '{head.text}' has a negation"
-                    return
-                if lemma in cues["negate"] and dep.split(":")[0] in (
-                        "xcomp", "dobj", "pcomp", "pobj", "prep"):
-                    cand.suppressed = f"negated by '{head.text}'"
-                    return
-            if dep != "conj" and (aux & cues["hypothetical"] or (
-                    lemma in cues["hypothetical"] and dep.split(":")[0] in (
-                        "xcomp", "ccomp", "prep", "pcomp", "dobj", "pobj"))):
-                cand.suppressed = f"hypothetical: '{head.text}'"
+            cand.suppressed = self._governor_denies(head, dep, lemma, aux, same_clause)
+            if cand.suppressed:
                 return
             if modality == "asserted":
                 modality = self._modality_of(head, dep, lemma, aux, same_clause)
@@ -460,6 +451,23 @@ class EventCoder:
         if own_aux & cues["intent"]:
             modality = "intended"
         cand.modality = modality
+
+    def _governor_denies(self, head: Token, dep: str, lemma: str, aux: set[str],
+                         same_clause: bool) -> str | None:
+        """Why a governing word makes the trigger a non-event: a negation ("did not agree to
+        meet", "refused to condemn") or a hypothesis ("whether", "could")."""
+        cues = self.cues
+        if same_clause or dep in ("xcomp",):
+            if any(c.dep_ == "neg" for c in head.children) and dep != "conj":
+                return f"negated: '{head.text}' has a negation"
+            if lemma in cues["negate"] and dep.split(":")[0] in (
+                    "xcomp", "dobj", "pcomp", "pobj", "prep"):
+                return f"negated by '{head.text}'"
+        if dep != "conj" and (aux & cues["hypothetical"] or (
+                lemma in cues["hypothetical"] and dep.split(":")[0] in (
+                    "xcomp", "ccomp", "prep", "pcomp", "dobj", "pobj"))):
+            return f"hypothetical: '{head.text}'"
+        return None
 
     def _uncertain(self, verb: Token) -> str | None:
         """A hypothetical marker on the clause of a verb or above it ("whether ... will")."""
@@ -663,26 +671,16 @@ class EventCoder:
 
     def _noun_arguments(self, cand: Candidate, index: MentionIndex) -> None:
         token, rule = cand.token, cand.rule
-        sources: list[Mention] = []
+        preps = rule.preps or NOUN_PREPS
+        sources = self._noun_sources(token, index)
         targets: list[Mention] = []
-        for child in token.children:
-            if child.dep_ == "poss":
-                sources = sources or index.within(child)
-            elif child.dep_ in ("amod", "compound", "nmod") and not sources:
-                # "military exercises": a bare sector word leaves the source to the light verb
-                sources = [m for m in index.at(child) if m.actor.country or m.actor.org]
-        for prep in _has_prep(token, SOURCE_PREPS):
-            sources = sources or [m for p in _pobjs(prep) for m in index.within(p)]
         if token.dep_ == "ROOT":  # a headline read as a noun phrase: "Vucic thanks China for"
             targets = [m for c in token.children if c.dep_ == "appos" for m in index.within(c)]
-        preps = rule.preps or NOUN_PREPS
         for prep in _has_prep(token, preps | {"between", "of"}):
             found = [m for p in _pobjs(prep) for m in index.within(p)]
             if prep.lower_ == "of" and rule.of_source:
                 sources = sources or found
-            elif prep.lower_ == "between":
-                targets = targets or found
-            elif prep.lower_ in preps:
+            elif prep.lower_ == "between" or prep.lower_ in preps:
                 targets = targets or found
         if token.dep_ == "nsubj" and token.head.lemma_.lower() in self.cues.get("occur", ()):
             # "fighting broke out between Armenian and Azerbaijani forces"
@@ -701,6 +699,20 @@ class EventCoder:
         if not cand.targets and len(targets) > 1:
             cand.targets = targets[1:]
         self._symmetric(cand)
+
+    def _noun_sources(self, token: Token, index: MentionIndex) -> list[Mention]:
+        """The actor a noun trigger belongs to: "Russia's invasion", "Chinese drills", "a
+        request by Venezuela"."""
+        sources: list[Mention] = []
+        for child in token.children:
+            if child.dep_ == "poss":
+                sources = sources or index.within(child)
+            elif child.dep_ in ("amod", "compound", "nmod") and not sources:
+                # "military exercises": a bare sector word leaves the source to the light verb
+                sources = [m for m in index.at(child) if m.actor.country or m.actor.org]
+        for prep in _has_prep(token, SOURCE_PREPS):
+            sources = sources or [m for p in _pobjs(prep) for m in index.within(p)]
+        return sources
 
     def _light_verb(self, noun: Token) -> Token | None:
         """The verb that carries a noun trigger's arguments: "launched an invasion",
