@@ -54,6 +54,11 @@ REFUSALS = {
 }  # fmt: skip
 # Conflict types that, when only announced, are threats (CAMEO 13x).
 INTENT_TO_THREATEN = {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "132", "MOBILIZE": "138"}
+# Noun events of another actor that a rejection answers (see EventCoder._answered).
+ANSWERED = frozenset({"REQUEST"})
+# Types whose target is whoever brings about an "if" condition (see _condition_subjects).
+CONDITIONAL = frozenset({"THREATEN", "ASSAULT", "SANCTION", "COERCE", "MOBILIZE"})
+CONDITION_MARKS = frozenset({"if", "unless"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Types that code without a target (see EventCoder._alone).
 ALONE = frozenset({"SUPPORT", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"})
@@ -266,9 +271,21 @@ class EventCoder:
                 else None
             deps = {"REJECT": ("dobj", "xcomp", "ccomp"), "ACCUSE": ("dobj", "xcomp")}.get(
                 kind or "", ())
-            if any(c.dep_ in deps and token in c.subtree for c in ancestor.children):
+            if any(c.dep_ in deps and token in c.subtree for c in ancestor.children) and \
+                    not self._answered(token, ancestor, matched):
                 return True
         return self._purpose(token, matched)
+
+    def _answered(self, token: Token, verb: Token,
+                  matched: dict[int, tuple[ontology.TriggerRule, ...]]) -> bool:
+        """ "rejected Afghanistan's demand", "refused a US request": another actor's request that
+        a rejection answers is an event of its own (a rejected offer mostly is not coded)."""
+        if token.dep_ != "dobj" or token.head.i != verb.i or token.pos_ != "NOUN":
+            return False
+        if self.codes[matched[token.i][0].cameo].type not in ANSWERED:
+            return False
+        return any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_)
+                   for c in token.children)
 
     def _purpose(self, token: Token, matched: dict[int, tuple[ontology.TriggerRule, ...]]) -> bool:
         if token.pos_ != "VERB" or token.dep_ not in ("advcl", "xcomp") or \
@@ -394,8 +411,8 @@ class EventCoder:
                 index.within(obj, max_depth=1):
             return True
         lemmas = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.conjuncts}
-        # "a batch of child soldiers", "its fleet of tanks": the quantity's content counts
-        lemmas |= {p.lemma_.lower() for prep in _has_prep(obj, {"of"}) for p in _pobjs(prep)}
+        # "a batch of child soldiers", "$800 million in weapons": the quantity's content counts
+        lemmas |= {p.lemma_.lower() for prep in _has_prep(obj, {"of", "in"}) for p in _pobjs(prep)}
         return bool(lemmas & rule.objects)
 
     # -- modality -----------------------------------------------------------------------------
@@ -595,29 +612,45 @@ class EventCoder:
         else:
             cand.sources = subjects
             cand.targets = self._verb_targets(token, rule, index)
+            if self.codes[rule.cameo].type in CONDITIONAL:
+                cand.targets = self._condition_subjects(token, cand, index) or cand.targets
         self._symmetric(cand)
+
+    def _condition_subjects(self, token: Token, cand: Candidate,
+                            index: MentionIndex) -> list[Mention]:
+        """ "threatened to cut gas supplies if the EU imposed more sanctions": a threat is aimed
+        at whoever would bring about its condition."""
+        verbs = [token] + [c for c in token.children if c.dep_ == "xcomp"]
+        for verb in verbs:
+            for clause in verb.children:
+                if clause.dep_ != "advcl" or not any(
+                        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+                    continue
+                found, _ = self._subject(clause, index)
+                found = [m for m in found if not any(_same_party(m, s) for s in cand.sources)]
+                if found:
+                    return found
+        return []
 
     def _verb_targets(self, token: Token, rule: ontology.TriggerRule,
                       index: MentionIndex) -> list[Mention]:
+        """The first actors the verb acts on: object, dative, prepositions, then its clause."""
+        return next((found for found in self._target_options(token, rule, index) if found), [])
+
+    def _target_options(self, token: Token, rule: ontology.TriggerRule,
+                        index: MentionIndex) -> Iterable[list[Mention]]:
         obj = _dobj(token)
         if obj is not None and not rule.theme and all(o.startswith("*") or o == "none"
                                                       for o in rule.objects):
-            found = index.within(obj)
-            if found:
-                return found
+            yield index.within(obj)
         for child in token.children:
             if child.dep_ == "dative":
-                found = index.within(child)
-                if found:
-                    return found
+                yield index.within(child)
         for prep in _has_prep(token, rule.preps or VERB_PREPS):
-            found = [m for p in _pobjs(prep) for m in index.within(p)]
-            if found:
-                return found
-        found = self._object_targets(obj, rule, index) if obj is not None else []
-        if found:
-            return found
-        return self._clause_targets(token, index)
+            yield [m for p in _pobjs(prep) for m in index.within(p)]
+        if obj is not None:
+            yield self._object_targets(obj, rule, index)
+        yield self._clause_targets(token, index)
 
     def _clause_targets(self, token: Token, index: MentionIndex) -> list[Mention]:
         for child in token.children:  # "warned that any backing from Beijing ...": first actor
@@ -686,6 +719,9 @@ class EventCoder:
             # "fighting broke out between Armenian and Azerbaijani forces"
             targets = targets or [m for prep in _has_prep(token.head, preps | {"between"})
                                   for p in _pobjs(prep) for m in index.within(p)]
+        if not targets and sources and token.dep_ == "dobj" and \
+                token.head.lemma_.lower() in self.cues.get("respond", ()):
+            targets, _ = self._subject(token.head, index)
         light = self._light_verb(token)
         if light is not None:
             if not sources:
@@ -889,11 +925,15 @@ class EventCoder:
             if span is None:
                 continue
             anchor = span.root
+            # "the 1951 treaty", "the 2019 election": a date that names another thing
+            if anchor.dep_ in NAMING_DEPS and anchor.head.i != cand.token.i:
+                continue
             if anchor.i in subtree or _clause_head(anchor) in (clause, light):
                 return ref
         return publication
 
 
+NAMING_DEPS = frozenset({"amod", "compound", "nummod", "nmod"})
 # Types whose unnamed target is the place where they happen, or, for domestic measures (a curfew,
 # a pardon), the source's own country.
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT"})
