@@ -57,9 +57,32 @@ def run_engine(name: str, articles: list[Article], workers: int) -> float:
     return time.perf_counter() - start
 
 
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def parallel_ceiling(n: int = 20_000_000) -> float:
+    """How much faster two CPU-bound processes finish than one on this machine: the best
+    (c)/(b) any engine can reach here (2.0 on two free cores, less on shared virtual CPUs)."""
+    import multiprocessing as mp
+
+    start = time.perf_counter()
+    _burn(n)
+    one = time.perf_counter() - start
+    with mp.get_context("fork").Pool(2) as pool:
+        start = time.perf_counter()
+        pool.map(_burn, [n, n])
+        two = time.perf_counter() - start
+    return round(2 * one / two, 2)
+
+
 def engine_figures(articles: list[Article], words: int, tidings_t: float) -> dict[str, float]:
     local_t = run_engine("local", articles, 2)
     out = {
+        "parallel_ceiling_2proc": parallel_ceiling(),
         "local2_articles_per_s": round(len(articles) / local_t, 1),
         "local2_words_per_s": round(words / local_t),
         "ratio_local2_over_tidings": round(tidings_t / local_t, 3),
