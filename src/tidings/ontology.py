@@ -52,6 +52,8 @@ class TriggerRule:
     recode: tuple[tuple[str, str], ...] = ()
     alone: str | None = None  # code when the event has a source but no target or partner
     modal: bool = False  # an auxiliary ("must"): the speaker acts on the subject of its verb
+    # a promise of it is already the event ("agreed to a truce", "offered an apology"), not AGREE
+    kept: bool = False
 
     @property
     def specificity(self) -> int:
@@ -97,7 +99,7 @@ def _frame(text: str, line: int) -> dict[str, str]:
         key, _, value = item.partition("=")
         frame[key] = value
     unknown = set(frame) - {"obj", "prt", "need", "prep", "of", "sym", "light", "theme",
-                           "pobj", "crowd", "court", "mil", "alone", "modal"}
+                           "pobj", "crowd", "court", "mil", "alone", "modal", "kept"}
     if unknown:
         raise ValueError(f"triggers.tsv:{line}: unknown frame keys {sorted(unknown)}")
     return frame
@@ -124,7 +126,7 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
             of_source=frame.get("of") == "source", symmetric="sym" in frame,
             light="light" in frame, line=line, theme="theme" in frame,
             pobjs=_split(frame.get("pobj")), alone=frame.get("alone") or None,
-            modal="modal" in frame,
+            modal="modal" in frame, kept="kept" in frame,
             recode=tuple((g, frame[g]) for g in ("crowd", "court", "mil") if frame.get(g)),
         )
         for code in (rule.alone, *(c for _, c in rule.recode)):

@@ -42,7 +42,8 @@ SOURCE_PREPS = frozenset({"by", "from"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "appos", "parataxis"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_DEPS = frozenset({"nsubjpass", "csubjpass"})
-# Cooperative types that PLOVER codes as AGREE when only promised (manual, AGREE).
+# Cooperative types that PLOVER codes as AGREE when only promised (manual, AGREE), unless the
+# rule is `kept` (an agreed truce, an offered apology is the concession itself).
 INTENT_TO_AGREE = {
     "SUPPORT": "032", "CONSULT": "036", "COOPERATE": "031", "AID": "033",
     "CONCEDE": "035", "RETREAT": "035", "AGREE": None,
@@ -152,6 +153,13 @@ def _pobjs(prep: Token) -> list[Token]:
 
 def _dobj(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def _clause_object(token: Token) -> Token | None:
+    """ "let UN investigators enter", "allowed pilgrims to cross": the parse makes the object
+    the subject of the complement clause."""
+    return next((s for c in token.children if c.dep_ in ("ccomp", "xcomp")
+                 for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _modifier_lemmas(token: Token) -> set[str]:
@@ -402,7 +410,8 @@ class EventCoder:
             return True
         if rule.pos == "NOUN":
             return bool(_modifier_lemmas(token) & rule.objects)
-        obj = _dobj(token) or next((c for c in token.children if c.dep_ in PASSIVE_DEPS), None)
+        obj = _dobj(token) or next((c for c in token.children if c.dep_ in PASSIVE_DEPS), None) \
+            or _clause_object(token)
         if obj is None:
             return "none" in rule.objects
         if "*any" in rule.objects:
@@ -889,7 +898,7 @@ class EventCoder:
             if refined and refined.cameo:
                 code = refined.cameo
                 break
-        if cand.modality != "intended":
+        if cand.modality != "intended" or cand.rule.kept:
             return code
         if plover in INTENT_TO_AGREE:
             agree = INTENT_TO_AGREE[plover]
