@@ -236,6 +236,12 @@ CASES = [
                  None, id='no-whether-object'),
     pytest.param('The government expressed gratitude for China\'s assistance.',
                  None, id='no-noun-without-target'),
+    pytest.param('China staged military exercises around Taiwan.',
+                 ('MOBILIZE', 'CHN', 'TWN'), id='mobilize-staged-drills-around'),
+    pytest.param('The United States struck Houthi targets. Iran condemned the strikes.',
+                 ('ACCUSE', 'IRN', 'USA'), id='accuse-earlier-event-source-is-target'),
+    pytest.param('Ethiopia and the rebels agreed to a truce. Blinken welcomed the agreement.',
+                 ('SUPPORT', 'USA', 'ETH'), id='support-welcomed-earlier-agreement'),
 ]
 
 
@@ -268,6 +274,8 @@ def test_case_ids_are_unique() -> None:
                  id='purpose-of-protest'),
     pytest.param('Pakistan jailed a lawmaker convicted of murder.', 'SANCTION',
                  id='participle-is-background'),
+    pytest.param('Zelensky accused Moscow of deliberately targeting grain ports.', 'ASSAULT',
+                 id='alleged-by-named-accuser'),
 ])
 def test_sentence_lacks_type(pipeline: Pipeline, sentence: str, absent: str) -> None:
     coded = pipeline.code(Article(id="t", text=sentence, date=dt.date(2024, 5, 1)))

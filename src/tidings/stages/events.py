@@ -57,6 +57,8 @@ REFUSALS = {
 INTENT_TO_THREATEN = {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "132", "MOBILIZE": "138"}
 # Noun events of another actor that a rejection answers (see EventCoder._answered).
 ANSWERED = frozenset({"REQUEST"})
+# types whose object can be an earlier event ("condemned the strikes", "welcomed the deal")
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 # Types whose target is whoever brings about an "if" condition (see _condition_subjects).
 CONDITIONAL = frozenset({"THREATEN", "ASSAULT", "SANCTION", "COERCE", "MOBILIZE"})
 CONDITION_MARKS = frozenset({"if", "unless"})
@@ -470,6 +472,11 @@ class EventCoder:
                 return
             if modality == "asserted":
                 modality = self._modality_of(head, dep, lemma, aux, same_clause)
+                if modality == "alleged" and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+                    # "Zelensky accused Moscow of targeting the ports": the accusation is the
+                    # event; what a named accuser alleges is a claim, not a fact to code
+                    cand.suppressed = f"alleged by '{head.text}'"
+                    return
         own_aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "mark")}
         if own_aux & cues["hypothetical"]:
             cand.suppressed = f"hypothetical: '{token.text}'"
@@ -868,11 +875,32 @@ class EventCoder:
             for target in mine:
                 if target is None or cand.guessed:
                     target = _inherit_target(earlier, type_, source, cand) or target
+                if target is None and type_ in REACTIONS:
+                    target = self._reacted_to(cand, source, earlier)
                 pairs.append((source, target))
         if cand.paired and len(pairs) == 1 and pairs[0][1] is not None:
             # "A and B agreed": each did it, with the other
             pairs.append((pairs[0][1], pairs[0][0]))
         return pairs
+
+    def _reacted_to(self, cand: Candidate, source: Mention | None,
+                    earlier: list[Event]) -> Mention | None:
+        """ "Iran condemned the strikes": the strikes told earlier in the article are the
+        event reacted to, so whoever carried them out is the target."""
+        obj = _dobj(cand.token)
+        definite = self.cues.get("definite", frozenset())
+        if source is None or obj is None or not any(
+                c.dep_ == "det" and c.lower_ in definite for c in obj.children):
+            return None
+        lemma = obj.lemma_.lower()
+        types = {self.codes[code].type for pos in ("NOUN", "VERB")
+                 for r in self.rules.get((lemma, pos), ())
+                 for code in (r.cameo, r.alone, *(c for _, c in r.recode)) if code in self.codes}
+        for event in reversed(earlier):
+            if event.type in types and event.source is not None and \
+                    not _same_party(source, event.source):
+                return replace(event.source)
+        return None
 
     def _base_code(self, cand: Candidate) -> str:
         """The rule's code, or its variant for who acts (a crowd storming is a riot, a court
@@ -952,7 +980,8 @@ DOMESTIC_MODES = frozenset({"resign", "convict", "investigate"})
 # Types whose unnamed target is not the other country the sentence names: a speaker's statement
 # names many countries that are not its target.
 NOT_FACING = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
-LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout", "near", "outside", "at"})
+LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout", "near", "outside", "at",
+                            "around"})
 INSIDE_PREPS = frozenset({"in", "inside", "across", "throughout"})
 
 
