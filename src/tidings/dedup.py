@@ -13,13 +13,14 @@ match while stories on the same topic do not.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from datasketch import MinHash, MinHashLSH
@@ -77,11 +78,19 @@ def shingles(text: str, title: str | None = None) -> set[str]:
     return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
+@functools.cache
+def _permutations() -> Any:
+    """The hash permutations, drawn once: drawing them costs more than hashing an article."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+
 def minhash(text: str, title: str | None = None) -> MinHash:
     """The MinHash signature of an article body."""
     from datasketch import MinHash
 
-    sig = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
+    sig = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=_permutations())
     sig.update_batch([s.encode("utf-8") for s in shingles(text, title)])
     return sig
 
