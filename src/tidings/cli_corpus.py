@@ -427,7 +427,8 @@ def _demo_report(store: EventStore, db: str) -> None:
     _demo_event(store)
     click.echo(f"\nExplore: tidings dyad CHN RUS --db {db}   tidings sql \"SELECT type, count(*) "
                f"FROM events GROUP BY type\" --db {db}")
-    click.echo(f"Web page: tidings serve --db {db}  (coming soon)")
+    click.echo(f"Web page: pip install 'tidings[web]', then tidings serve --db {db} "
+               "and open http://127.0.0.1:8000/")
 
 
 def _demo_event(store: EventStore) -> None:

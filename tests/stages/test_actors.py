@@ -289,6 +289,25 @@ COREF = {
     "pair-both-sides": (
         "Armenia accused Azerbaijan of shelling. Both sides reported casualties.",
         "Both sides", [("ARM", None, "coref:pair"), ("AZE", None, "coref:pair")]),
+    "pair-seed-like-chn-rus": (
+        "Chinese President Xi Jinping and Russian President Vladimir Putin met in Moscow. The "
+        "United States criticised the visit. Washington said it was watching. The two leaders "
+        "signed a statement.", "The two leaders",
+        [("CHN", "Xi Jinping", "coref:pair"), ("RUS", "Vladimir Putin", "coref:pair")]),
+    "pair-civil-war-factions": (
+        "Fighting between the Sudanese army and the Rapid Support Forces entered a fourth week. "
+        "The United States called for a ceasefire. US officials said aid was blocked. Both sides "
+        "traded blame for the shelling.", "Both sides",
+        [("SDN", None, "coref:pair"), ("SDN", None, "coref:pair")]),
+    "pair-mediated-talks": (
+        "Armenia and Azerbaijan resumed peace talks in Washington. US Secretary of State Antony "
+        "Blinken hosted the meeting. The United States said it would keep mediating. The US "
+        "urged the two sides to sign a treaty.", "the two sides",
+        [("ARM", None, "coref:pair"), ("AZE", None, "coref:pair")]),
+    "pair-relation-not-third-party": (
+        "Armenia accused Azerbaijan of shelling a village. The European Union called for "
+        "calm. The EU said both sides should show restraint.", "both sides",
+        [("ARM", None, "coref:pair"), ("AZE", None, "coref:pair")]),
     "the-country-prefers-nouns": (
         "Rwanda's minister said French officials had a role in the country's genocide.",
         "the country", [("RWA", None, "coref:country")]),
@@ -319,6 +338,22 @@ COREF = {
         "The M23 briefly seized Goma in 2012. The group took up arms again in 2021.",
         "The group", [("COD", None, "coref:group")]),
 }
+
+
+# Pair phrases name the two sides, never a third party: case -> (COREF case, codes).
+PAIR_CODES = {
+    "codes-seed-like-chn-rus": ("pair-seed-like-chn-rus", ["CHNGOV", "RUSGOV"]),
+    "codes-civil-war-factions": ("pair-civil-war-factions", ["SDNMIL", "SDNREB"]),
+    "codes-mediated-talks": ("pair-mediated-talks", ["ARM", "AZE"]),
+    "codes-relation-not-third-party": ("pair-relation-not-third-party", ["ARM", "AZE"]),
+}
+
+
+@pytest.mark.parametrize("case", list(PAIR_CODES), ids=list(PAIR_CODES))
+def test_actors_pair_codes(nlp: Any, resolver: ActorResolver, case: str) -> None:
+    source, codes = PAIR_CODES[case]
+    text, phrase, _ = COREF[source]
+    assert [m.actor.code for m in _at(_mentions(nlp, resolver, text), phrase)] == codes
 
 
 @pytest.mark.parametrize("case", list(COREF), ids=list(COREF))

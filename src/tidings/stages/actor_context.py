@@ -9,6 +9,7 @@ apposition ("X, an adviser to Y").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -156,6 +157,83 @@ def apposed(doc: Doc, state: State) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.span.start)
 
 
+_FACTIONS = {"GOV", "MIL", "REB", "UAF", "OPP", "PTY"}
+_TARGETS = {"dobj", "pobj", "prep", "dative", "agent", "xcomp"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_REBELS = {"REB", "UAF"}
+_FILLER = {"the", "a", "an", "its", "their"}
+
+
+def pair_sides(doc: Doc, cue_start: int, cue_end: int, state: State) -> tuple[Actor, Actor] | None:
+    """The two sides "the two sides" / "both countries" / "the two leaders" refers to.
+
+    Sides named together earlier win ("China and Russia", "talks between Armenia and
+    Azerbaijan"), then the subject and object of one earlier clause ("Armenia accused
+    Azerbaijan"), then the two countries named most. A country that is the subject of the
+    cue's own clause ("Washington urged both sides") is a third party, never a side.
+    Each side is a country actor (sector None), or for two factions of one country ("the
+    Sudanese army and the RSF") the faction's own actor.
+    """
+    seen = [m for m in state.mentions if m.actor.country and not m.actor.org
+            and not m.actor.method.startswith("coref:pair")]
+    roots = [_root(doc, m) for m in seen]
+    cue = doc[cue_start:cue_end].root
+    # "The US urged both sides": whoever acts on the pair is not one of them.
+    third = {m.actor.code for m, r in zip(seen, roots, strict=True)
+             if r is not None and r.sent.start == cue.sent.start and _related(r, cue)}
+    third |= {code[:3] for code in third}
+    linked: list[list[tuple[Actor, Actor]]] = [[], []]
+    for i, (left, lroot) in enumerate(zip(seen, roots, strict=True)):
+        for right, rroot in zip(seen[i + 1:], roots[i + 1:], strict=True):
+            sides = _sides(left.actor, right.actor)
+            if (sides is None or lroot is None or rroot is None or left.span == right.span
+                    or lroot.sent.start != rroot.sent.start  # both links lie in one sentence
+                    or {sides[0].code, sides[1].code} & third):
+                continue
+            if _conjoined(doc, lroot, rroot):
+                linked[0].append(sides)
+            elif _related(lroot, rroot):
+                linked[1].append(sides)
+    counts = Counter(m.actor.country for m in seen)
+    for pairs in linked:
+        if pairs:
+            # Most-named sides first; a later pair wins ties (it is closer to the cue).
+            best = max(enumerate(pairs), key=lambda p: (
+                counts[p[1][0].country] + counts[p[1][1].country], p[0]))
+            return best[1]
+    return _most_named(seen, counts, third)
+
+
+def _root(doc: Doc, mention: Mention) -> Any:
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _sides(left: Actor, right: Actor) -> tuple[Actor, Actor] | None:
+    """Two different countries, or two factions of one country; else no pair."""
+    if left.country != right.country:
+        return _country(left), _country(right)
+    sectors = {left.sector, right.sector}
+    # A capital names the government, seldom a fighting side ("the RSF shelled Khartoum").
+    capital = "dictionary:capital" in {left.method, right.method}
+    if left.code != right.code and sectors <= _FACTIONS and sectors & _REBELS and not capital:
+        return left, right
+    return None
+
+
+def _country(actor: Actor) -> Actor:
+    country = actor.country or ""
+    return Actor(country, country, None, None, country, method="coref:pair")
+
+
+def _conjoined(doc: Doc, left: Any, right: Any) -> bool:
+    """ "X and Y", "between X and the Y": coordinated in the parse or by the words between."""
+    if right.dep_ == "conj" and right.head.i == left.i:
+        return True
+    gap = [t.lower_ for t in doc[left.i + 1:right.i] if t.lower_ not in _FILLER]
+    return gap == ["and"] and right.i - left.i <= 4
+
+
 def _token_range(doc: Doc, mention: Mention) -> list[int]:
     span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     return list(range(span.start, span.end)) if span is not None else []
@@ -178,6 +256,45 @@ def _partner(root: Any, covering: dict[int, Mention]) -> Actor | None:
     return None
 
 
+def _related(left: Any, right: Any) -> bool:
+    """ "Armenia accused Azerbaijan", "Xi held talks with Putin": subject and object of a verb."""
+    if left.dep_ not in _SUBJECTS:
+        return False
+    verb, token = left.head, right
+    for _ in range(4):
+        if token.dep_ not in _TARGETS or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == verb.i:
+            return True
+    return False
+
+
+def _most_named(seen: list[Mention], counts: Counter[str | None],
+                third: set[str]) -> tuple[Actor, Actor] | None:
+    """The two countries named most (ties: most recently), leaving out third-party subjects;
+    one country's two armed factions when it alone is at war with itself."""
+    last = {m.actor.country: i for i, m in enumerate(seen)}
+    ranked = sorted((c for c in counts if c not in third),
+                    key=lambda c: (counts[c], last[c]), reverse=True)
+    if not ranked:
+        return None
+    armed = {m.actor.code: m.actor for m in seen if m.actor.country == ranked[0]
+             and m.actor.sector in _FACTIONS}.values()
+    rebel = next((a for a in armed if a.sector in _REBELS), None)
+    loyal = min((a for a in armed if a.sector not in _REBELS), default=None,
+                key=lambda a: a.sector != "MIL")  # the army, else the government
+    # A country far ahead of the rest and fighting itself: its two factions are the sides.
+    if rebel is not None and loyal is not None and (
+            len(ranked) < 2 or counts[ranked[1]] * 2 <= counts[ranked[0]]):
+        return loyal, rebel
+    if len(ranked) < 2:
+        return None
+    first = {m.actor.country: i for i, m in reversed(list(enumerate(seen)))}
+    pair = sorted(ranked[:2], key=lambda c: first[c])  # in the order the text named them
+    return _country(seen[first[pair[0]]].actor), _country(seen[first[pair[1]]].actor)
+
+
 def _acting(partner: Actor, name: str) -> Actor:
     sector = partner.sector or "GOV" if partner.country and not partner.org else partner.sector
     code = partner.code if partner.org else (partner.country or "") + (sector or "")
@@ -185,5 +302,5 @@ def _acting(partner: Actor, name: str) -> Actor:
                  method="coref:appos")
 
 
-__all__ = ["Atom", "State", "apposed", "last_group", "owner_country", "shared_heads",
-           "surname_keys"]
+__all__ = ["Atom", "State", "apposed", "last_group", "owner_country", "pair_sides",
+           "shared_heads", "surname_keys"]

@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import logging
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -34,6 +33,7 @@ from tidings.stages.actor_context import (
     apposed,
     last_group,
     owner_country,
+    pair_sides,
     shared_heads,
     surname_keys,
 )
@@ -452,7 +452,7 @@ class ActorResolver:
     def _coref(self, doc: Doc, atom: Atom, state: State) -> list[Actor]:
         cue = atom.entries[0].cue or ""
         if cue.startswith("pair:"):
-            return self._pair(cue.split(":", 1)[1], state)
+            return self._pair(cue.split(":", 1)[1], doc, atom, state)
         if cue == "country":
             country = self._last_country(state)
             return [self._country_actor(country, None, "coref:country")] if country else []
@@ -477,29 +477,25 @@ class ActorResolver:
         named = next((a.country for a in candidates if a.method in nouns), None)
         return named or next((a.country for a in candidates), None)
 
-    def _pair(self, sector: str, state: State) -> list[Actor]:
-        """The two most prominent countries so far (most mentions, then most recent)."""
-        counts: Counter[str] = Counter()
-        first: dict[str, int] = {}
-        last: dict[str, int] = {}
-        for index, mention in enumerate(state.mentions):
-            country = mention.actor.country
-            if country and not mention.actor.method.startswith("coref:pair"):
-                counts[country] += 1
-                first.setdefault(country, index)
-                last[country] = index
-        pair = sorted(counts, key=lambda c: (counts[c], last[c]), reverse=True)[:2]
-        if len(pair) < 2:
+    def _pair(self, sector: str, doc: Doc, atom: Atom, state: State) -> list[Actor]:
+        """The two sides a pair phrase means: see :func:`pair_sides`."""
+        sides = pair_sides(doc, atom.start, atom.end, state)
+        if sides is None:
             return []
         actors = []
-        for country in sorted(pair, key=lambda c: first[c]):  # in the order the text named them
+        for side in sides:
+            faction = side.sector is not None  # one faction of a country in civil strife
             person = next((m.actor for m in reversed(state.mentions)
-                           if m.actor.person and m.actor.country == country), None)
+                           if m.actor.person and not m.actor.method.startswith("coref:pair")
+                           and (m.actor.code == side.code if faction
+                                else m.actor.country == side.country)), None)
             if sector == "person" and person is not None:
                 actors.append(replace(person, method="coref:pair"))
+            elif faction:
+                actors.append(replace(side, person=None, method="coref:pair"))
             else:
                 chosen = "GOV" if sector in {"person", "GOV"} else None
-                actors.append(self._country_actor(country, chosen, "coref:pair"))
+                actors.append(self._country_actor(side.country or "", chosen, "coref:pair"))
         return actors
 
     def _counterpart(self, country: str | None, state: State, text: str) -> Actor | None:
