@@ -257,7 +257,9 @@ class CodeRequest(BaseModel):
         {"text": "Russia and Ukraine signed a grain deal in Istanbul on Friday.",
          "date": "2022-07-22"}]})
 
-    text: str = Field(min_length=1, description="The article: headline on the first line")
+    # NUL characters mark binary data, which tidings refuses as input (like `tidings code`).
+    text: str = Field(min_length=1, pattern=r"^[^\x00]*$",
+                      description="The article: headline on the first line; no NUL characters")
     # A string, not a date: pydantic would also take numbers (epoch seconds) as dates.
     date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$",
                              json_schema_extra={"format": "date"},
