@@ -25,9 +25,10 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from tidings.tables import package_rows
 
 if TYPE_CHECKING:
     from tidings.pipeline import Pipeline
@@ -141,12 +142,10 @@ def _as_item(record: GoldItem | Mapping[str, Any]) -> GoldItem:
 @functools.cache
 def _canonical_codes() -> dict[str, frozenset[str]]:
     """Alias (upper case) -> the canonical gold codes it also counts as."""
-    text = resources.files("tidings").joinpath("data", "eval", "aliases.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     found: dict[str, set[str]] = {}
-    for canonical, aliases in (r[:2] for r in rows[1:]):
-        for alias in aliases.split("|"):
-            found.setdefault(alias.strip().upper(), set()).add(canonical.strip())
+    for _, row in package_rows("data", "eval", "aliases.tsv"):
+        for alias in row["aliases"].split("|"):
+            found.setdefault(alias.strip().upper(), set()).add(row["canonical"])
     return {alias: frozenset(codes) for alias, codes in found.items()}
 
 

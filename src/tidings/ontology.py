@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
+
+from tidings.tables import package_rows
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -70,14 +71,8 @@ class ModeRule:
 
 
 def _rows(name: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a package TSV as dicts, skipping comment lines; yields (line number, row)."""
-    text = resources.files("tidings").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [(i, ln) for i, ln in enumerate(text.splitlines(), 1) if ln and not ln.startswith("#")]
-    header = lines[0][1].split("\t")
-    for number, line in lines[1:]:
-        cells = line.split("\t")
-        cells += [""] * (len(header) - len(cells))
-        yield number, dict(zip(header, (c.strip() for c in cells), strict=False))
+    """Rows of a table under ``tidings/data`` with their line numbers."""
+    return package_rows("data", *name.split("/"))
 
 
 @functools.cache

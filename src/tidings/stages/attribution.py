@@ -21,9 +21,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from tidings import ontology
 from tidings.records import Actor, Attribution, Event, Mention, Modality, Span
 from tidings.stages.parse import sentences_of, text_of
+from tidings.tables import package_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,7 +40,7 @@ _WOULD = frozenset({"would", "could", "might", "'d"})
 def cues() -> dict[str, frozenset[str]]:
     """Attribution cue words by kind (speech, continue, quoting, according, reportedly...)."""
     by_kind: dict[str, set[str]] = {}
-    for _, row in ontology._rows("lexicon/attribution.tsv"):
+    for _, row in package_rows("data", "lexicon", "attribution.tsv"):
         by_kind.setdefault(row["kind"], set()).add(row["word"])
     return {k: frozenset(v) for k, v in by_kind.items()}
 

@@ -45,11 +45,11 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from tidings.records import DateMethod, DatePrecision, DateRef
 from tidings.records import Span as TextSpan
+from tidings.tables import package_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -107,12 +107,9 @@ class _Expr:
 
 
 def _read_rows() -> dict[str, list[tuple[int, list[str]]]]:
-    text = resources.files("tidings").joinpath("data/lexicon/dates.tsv").read_text("utf-8")
     rows: dict[str, list[tuple[int, list[str]]]] = {}
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    for line in lines[1:]:  # the first non-comment line is the header
-        kind, value, words = line.split("\t")
-        rows.setdefault(kind, []).append((int(value), words.split("|")))
+    for _, row in package_rows("data", "lexicon", "dates.tsv"):
+        rows.setdefault(row["kind"], []).append((int(row["value"]), row["words"].split("|")))
     return rows
 
 

@@ -30,6 +30,7 @@ from tidings.records import (
     Trigger,
 )
 from tidings.stages.parse import text_of
+from tidings.tables import package_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -71,7 +72,7 @@ ALONE = frozenset({"SUPPORT", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"})
 def cues() -> dict[str, frozenset[str]]:
     """Cue words by kind (negate, hypothetical, intent, report, allege, light, nodet)."""
     by_kind: dict[str, set[str]] = {}
-    for _, row in ontology._rows("lexicon/cues.tsv"):
+    for _, row in package_rows("data", "lexicon", "cues.tsv"):
         by_kind.setdefault(row["kind"], set()).add(row["word"])
     return {k: frozenset(v) for k, v in by_kind.items()}
 

@@ -23,7 +23,6 @@ reported when its sentence names a city of that country.
 
 from __future__ import annotations
 
-import csv
 import functools
 import logging
 import math
@@ -32,11 +31,11 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from tidings.records import Event, Location, Mention, Span
 from tidings.stages.parse import sentences_of, text_of
+from tidings.tables import package_rows
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -154,11 +153,7 @@ def normalize(name: str) -> str:
 
 
 def _data_rows(name: str) -> Iterator[dict[str, str]]:
-    path = resources.files("tidings").joinpath("data", "places", name)
-    with path.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    for row in csv.DictReader(lines, delimiter="\t"):
-        yield {k: (v or "").strip() for k, v in row.items()}
+    return (row for _, row in package_rows("data", "places", name))
 
 
 def _names(row: dict[str, str]) -> list[str]:

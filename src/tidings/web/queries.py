@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import base64
 import binascii
-import csv
 import datetime as dt
 import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from tidings.store import EventStore
 from tidings.store.schema import ACTOR_FIELDS, EVENT_NAMES, LOCATION_FIELDS
+from tidings.tables import package_rows
 
 __all__ = [
     "BadCursor", "EventFilter", "actors", "countries", "decode_cursor", "encode_cursor",
@@ -89,9 +88,7 @@ class EventFilter:
 
 
 def _tsv(name: str) -> list[dict[str, str]]:
-    text = resources.files("tidings.web").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return [row for _, row in package_rows("data", name, package="tidings.web")]
 
 
 @functools.cache
