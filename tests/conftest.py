@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,3 +34,22 @@ def shared() -> Path:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+def _write_warc(path: Path, pages: dict[str, str]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, html in pages.items():
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(html.encode("utf-8")), http_headers=headers))
+
+
+@pytest.fixture(scope="session")
+def write_warc() -> Callable[[Path, dict[str, str]], None]:
+    """Writes a gzipped WARC of HTML responses: ``write_warc(path, {url: html})``."""
+    return _write_warc

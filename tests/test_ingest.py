@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -139,20 +138,6 @@ def test_sigkill_midway_then_rerun_matches_an_uninterrupted_run(
 # --------------------------------------------------------------------------- bad input
 
 
-def _warc(path: Path, pages: dict[str, str]) -> None:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        for url, html in pages.items():
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                       protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(
-                html.encode("utf-8")), http_headers=headers)
-            writer.write_record(record)
-
-
 ARTICLE_HTML = """<html><head><title>Leaders meet in Geneva</title></head><body><article>
 <h1>Leaders meet in Geneva</h1>
 <p>The presidents of the United States and Russia met in Geneva on Wednesday for talks on
@@ -164,7 +149,8 @@ to each other's capitals, according to a joint statement released after the talk
 
 
 @pytest.fixture(scope="module")
-def messy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def messy(tmp_path_factory: pytest.TempPathFactory,
+          write_warc: Callable[[Path, dict[str, str]], None]) -> Path:
     root = tmp_path_factory.mktemp("messy")
     good = {"id": "g1", "date": "2023-03-21", "text": "Xi meets Putin\nChinese President Xi "
             "Jinping met Russian President Vladimir Putin in Moscow on Tuesday."}
@@ -182,7 +168,7 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "nav.html").write_text(
         "<html><head><title>Menu</title></head><body><div></div></body></html>",
         encoding="utf-8")
-    _warc(root / "crawl.warc.gz", {"https://news.example/geneva": ARTICLE_HTML,
+    write_warc(root / "crawl.warc.gz", {"https://news.example/geneva": ARTICLE_HTML,
                                    "https://news.example/menu": "<html><body></body></html>"})
     return root
 

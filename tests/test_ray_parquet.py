@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -165,20 +164,8 @@ to each other's capitals, according to a joint statement released after the talk
 </article></body></html>"""
 
 
-def _warc(path: Path, pages: dict[str, str]) -> None:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        for url, html in pages.items():
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
-                                       protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                url, "response", payload=io.BytesIO(html.encode()), http_headers=headers))
-
-
-def test_parquet_and_warc_inputs(ray_module: object, tmp_path: Path) -> None:
+def test_parquet_and_warc_inputs(ray_module: object, tmp_path: Path,
+                                 write_warc: Callable[[Path, dict[str, str]], None]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -186,7 +173,7 @@ def test_parquet_and_warc_inputs(ray_module: object, tmp_path: Path) -> None:
     table = pa.table({"id": [r["id"] for r in rows], "text": [r["text"] for r in rows],
                       "date": pa.array([r["date"] for r in rows]).cast(pa.date32())})
     pq.write_table(table, tmp_path / "in.parquet")
-    _warc(tmp_path / "crawl.warc.gz", {"https://news.example/geneva": ARTICLE_HTML,
+    write_warc(tmp_path / "crawl.warc.gz", {"https://news.example/geneva": ARTICLE_HTML,
                                        "https://news.example/menu": "<html><body></body></html>"})
     out = tmp_path / "out"
     _cli("code-parquet", str(tmp_path / "in.parquet"), str(tmp_path / "crawl.warc.gz"),
