@@ -120,6 +120,21 @@ def test_pipeline_no_publication_date_gives_null_dates_and_a_warning(pipeline) -
     assert [w.code for w in coded.warnings] == ["no_publication_date"]
 
 
+@pytest.mark.parametrize(("published", "text"), [
+    (dt.date.min, "Xi Jinping called Vladimir Putin last week and will visit him next year."),
+    (dt.date.min, "Xi Jinping said on Monday he had called Putin in December."),
+    (dt.date.max, "Xi Jinping will visit Vladimir Putin next year, he said on Monday."),
+    (dt.date.max, "Xi Jinping will meet Vladimir Putin in January, he said next week."),
+])
+def test_pipeline_dates_at_the_ends_of_the_calendar_never_crash(  # type: ignore[no-untyped-def]
+        pipeline, published: dt.date, text: str) -> None:
+    """A publication date of year 1 or 9999 leaves out-of-calendar dates null (CI finding)."""
+    coded = pipeline.code(Article(id="t", text=text, date=published))
+    assert coded.events
+    for event in coded.events:
+        assert event.date.date is None or dt.date.min <= event.date.date <= dt.date.max
+
+
 def test_pipeline_reference_scorer_on_seed(shared: Path) -> None:
     """The bar of #2: the reference scorer gives recall 1.0 and precision >= 0.8."""
     proc = subprocess.run(

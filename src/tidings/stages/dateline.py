@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from tidings.records import DateRef, Warning
 from tidings.stages.attribution import cues
+from tidings.stages.dates import shift_days
 from tidings.stages.merge import date_range
 from tidings.stages.parse import sentences_of
 
@@ -69,7 +70,7 @@ def anachronisms(doc: Doc, dates: dict[int, list[DateRef]],
     if published is None:
         return
     words = cues()
-    limit = published - dt.timedelta(days=ANACHRONISM_DAYS)
+    limit = shift_days(published, -ANACHRONISM_DAYS)
     for number, sent in enumerate(sentences_of(doc)):
         if any(t.lower_ in words["past"] for t in sent):
             continue

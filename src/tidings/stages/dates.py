@@ -497,13 +497,17 @@ def _resolve(doc: Doc, expr: _Expr, pub: dt.date | None, lex: _Lexicon) -> DateR
     tokens = doc[expr.start : expr.end]
     span = TextSpan(tokens.text, tokens.start_char, tokens.end_char)
     date: dt.date | None = expr.date
-    if pub is not None and expr.kind == "offset":
-        date = _resolve_offset(expr, pub)
-    elif pub is not None and expr.kind in ("yearless", "weekday"):
-        # "last"/"next" fix the direction; otherwise the tense of the verb decides
-        future = expr.direction > 0 if expr.direction else _is_future(doc, expr, lex)
-        resolver = _resolve_yearless if expr.kind == "yearless" else _resolve_weekday
-        date = resolver(expr, pub, future)
+    try:
+        if pub is not None and expr.kind == "offset":
+            date = _resolve_offset(expr, pub)
+        elif pub is not None and expr.kind in ("yearless", "weekday"):
+            # "last"/"next" fix the direction; otherwise the tense of the verb decides
+            future = expr.direction > 0 if expr.direction else _is_future(doc, expr, lex)
+            resolver = _resolve_yearless if expr.kind == "yearless" else _resolve_weekday
+            date = resolver(expr, pub, future)
+    except (OverflowError, ValueError):
+        # "next year" in an article dated 9999-12-31 names no representable day
+        date = None
     return DateRef(date, expr.precision, _METHODS[expr.kind], span)
 
 
@@ -544,6 +548,17 @@ def anchor_token(doc: Doc, ref: DateRef) -> Token:
             "token of this Doc; pass the Doc the DateRef was found in"
         )
     return span.root
+
+
+def shift_days(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held at the first or last representable date::
+
+        shift_days(dt.date(1, 1, 1), -30)  # date(1, 1, 1), not OverflowError
+    """
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min if days < 0 else dt.date.max
 
 
 def publication_date(pub_date: dt.date | None) -> DateRef:

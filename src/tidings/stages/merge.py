@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tidings.records import DateRef, Event, EventMention, Mention
+from tidings.stages.dates import shift_days
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 _PRECISION = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -71,7 +72,7 @@ def date_range(ref: DateRef) -> tuple[dt.date, dt.date]:
     day = ref.date
     assert day is not None
     if ref.precision == "week":
-        return day, day + dt.timedelta(days=6)
+        return day, shift_days(day, 6)
     if ref.precision == "month":
         last = calendar.monthrange(day.year, day.month)[1]
         return day.replace(day=1), day.replace(day=last)
