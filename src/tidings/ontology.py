@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
 
 from tidings.tables import package_rows
 
@@ -88,7 +89,7 @@ def cameo_codes() -> dict[str, CameoCode]:
     return out
 
 
-def _frame(text: str, line: int) -> dict[str, str]:
+def _frame(text: str, where: str) -> dict[str, str]:
     frame = {}
     for item in filter(None, (p.strip() for p in text.split(","))):
         key, _, value = item.partition("=")
@@ -96,7 +97,8 @@ def _frame(text: str, line: int) -> dict[str, str]:
     unknown = set(frame) - {"obj", "prt", "need", "prep", "of", "sym", "light", "theme",
                            "pobj", "crowd", "court", "mil", "alone", "modal", "kept"}
     if unknown:
-        raise ValueError(f"triggers.tsv:{line}: unknown frame keys {sorted(unknown)}")
+        raise ValueError(f"{where}: unknown frame keys {sorted(unknown)}; "
+                         "lexicon/triggers/README.md lists the keys")
     return frame
 
 
@@ -104,15 +106,29 @@ def _split(value: str | None) -> frozenset[str]:
     return frozenset(v for v in (value or "").split("|") if v)
 
 
+def _trigger_rows() -> Iterator[tuple[str, int, dict[str, str]]]:
+    """Rows of every file in lexicon/triggers/, one file per PLOVER type, by file name."""
+    folder = resources.files("tidings").joinpath("data", "lexicon", "triggers")
+    for name in sorted(f.name for f in folder.iterdir() if f.name.endswith(".tsv")):
+        for line, row in _rows(f"lexicon/triggers/{name}"):
+            yield name, line, row
+
+
 @functools.cache
 def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
     """Trigger rules keyed by (lemma, pos), most specific first."""
     codes = cameo_codes()
     rules: dict[tuple[str, str], list[TriggerRule]] = {}
-    for line, row in _rows("lexicon/triggers.tsv"):
+    for name, line, row in _trigger_rows():
+        where = f"lexicon/triggers/{name}:{line}"
         if row["cameo"] not in codes:
-            raise ValueError(f"triggers.tsv:{line}: unknown CAMEO code {row['cameo']!r}")
-        frame = _frame(row["frame"], line)
+            raise ValueError(f"{where}: unknown CAMEO code {row['cameo']!r}; "
+                             "use a code listed in data/cameo.tsv")
+        if codes[row["cameo"]].type.lower() != name.removesuffix(".tsv"):
+            raise ValueError(f"{where}: CAMEO {row['cameo']} is a "
+                             f"{codes[row['cameo']].type} event; move the row to "
+                             f"{codes[row['cameo']].type.lower()}.tsv")
+        frame = _frame(row["frame"], where)
         rule = TriggerRule(
             lemma=row["lemma"], pos=row["pos"], cameo=row["cameo"], mode=row["mode"] or None,
             objects=_split(frame.get("obj")), particle=frame.get("prt") or None,
@@ -126,7 +142,7 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
         )
         for code in (rule.alone, *(c for _, c in rule.recode)):
             if code and code != "only" and code not in codes:
-                raise ValueError(f"triggers.tsv:{line}: unknown CAMEO code {code!r}")
+                raise ValueError(f"{where}: unknown CAMEO code {code!r}")
         rules.setdefault((rule.lemma, rule.pos), []).append(rule)
     return {k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in rules.items()}
 

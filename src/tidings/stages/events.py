@@ -1,6 +1,6 @@
 """Code events from the dependency parse with the trigger lexicon.
 
-For every token whose lemma is a trigger in ``data/lexicon/triggers.tsv``, the frame is checked
+For every token whose lemma is a trigger in ``data/lexicon/triggers/*.tsv``, the frame is checked
 (object, particle, required preposition), the source and target are read from the syntax (subject,
 passive agent, object, prepositional objects, possessives, the subject of a light verb), and the
 cues in ``data/lexicon/cues.tsv`` decide whether the event is negated, hypothetical, intended,
@@ -307,7 +307,8 @@ class EventCoder:
         around = [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubj")]
         around += [p for prep in _has_prep(head, {"in", "during", "at", "for"})
                    for p in _pobjs(prep)]
-        types = {self.codes[matched[t.i][0].cameo].type for t in around if t.i in matched}
+        # every reading of a governing trigger counts: "gather" is a protest or a troop move
+        types = {self.codes[r.cameo].type for t in around for r in matched.get(t.i, ())}
         return own in types or "PROTEST" in types
 
     def _refused(self, cand: Candidate, question: bool) -> None:
