@@ -56,7 +56,7 @@ def run(repeat: int) -> dict[str, Any]:
         coded = [pipeline.code_doc(doc, a) for doc, a in zip(parsed, items, strict=True)]
         base = min(base, time.process_time() - start)
         start = time.process_time()
-        results = [resolver(doc, c.events, c.mentions)
+        results = [resolver(doc, c.events, c.mentions, dateline=c.dateline)
                    for doc, c in zip(parsed, coded, strict=True)]
         places = min(places, time.process_time() - start)
         total = sum(len(r) for r in results)

@@ -80,7 +80,7 @@ def evaluate(path: Path) -> dict[str, Any]:
         events = sorted(coded.events, key=lambda e: e.trigger.start)[:1]
         if not events:
             events, n_stand_in = [stand_in(doc)], n_stand_in + 1
-        located = resolver(doc, events, coded.mentions)[0]
+        located = resolver(doc, events, coded.mentions, dateline=coded.dateline)[0]
         pred, gold = located.location, row["place"]
         ok_exact, ok_country = exact(gold, pred), pred is not None and \
             pred.country == gold["country"]

@@ -118,7 +118,12 @@ def test_merge_keeps_most_specific_date_and_every_mention() -> None:
     ("Headline\nKYIV, Ukraine (AP) — Russian forces ...", "Kyiv, Ukraine", "AP"),
     ("Headline\nChina (the country) said ...", None, None),
     ("Headline\nXi told Putin ...", None, None),
-], ids=["reuters", "afp", "with-date", "with-country", "no-dash", "none"])
+    ("Headline\nNAIROBI - Police said on Monday ...", "Nairobi", None),
+    ("Headline\nBEIRUT, Lebanon — Hezbollah fired rockets.", "Beirut, Lebanon", None),
+    ("Headline\nOfficials - at least three - said ...", None, None),
+    ("Headline\nChina: the country said ...", None, None),
+], ids=["reuters", "afp", "with-date", "with-country", "no-dash", "none", "capitals-no-agency",
+        "capitals-region-no-agency", "mixed-case-no-agency", "colon-mixed-case"])
 def test_dateline(text: str, place: str | None, agency: str | None) -> None:
     found = find_dateline(text)
     assert (found.place if found else None) == place

@@ -34,7 +34,12 @@ _DATELINE = re.compile(
     r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?)"
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"  # ", Jan 5"
     r"[ \t]*\((?P<agency>[A-Z][A-Za-z&. -]{0,30}?)\)[ \t]*[-–—:]+[ \t]*",
-    re.MULTILINE,
+)
+# Without an agency only a place in capitals is a dateline ("NAIROBI -"): "China - the
+# country" or "Officials: ..." are ordinary sentences.
+_BARE_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'’ -]{2,40}?(?:,[ \t]*[A-Z][A-Za-z.'’ -]{1,30}?)?)"
+    r"[ \t]*[-–—:][ \t]",
 )
 
 
@@ -43,23 +48,29 @@ class Dateline:
     """The place and agency of a dateline, with where the dateline ends in the text."""
 
     place: str
-    agency: str
+    agency: str | None
     end: int
 
 
 def find_dateline(text: str, *, has_title: bool = True) -> Dateline | None:
-    """The dateline at the start of the body (the first or, after a headline, second line)."""
+    """The dateline at the start of the body (the first or, after a headline, second line)::
+
+        find_dateline("Headline\nKYIV, Ukraine (AP) - Russian forces ...")
+        # Dateline("Kyiv, Ukraine", "AP", 34)
+        find_dateline("NAIROBI - Police said ...", has_title=False)  # Dateline("Nairobi", None, 10)
+    """
     lines = text.split("\n", 2)
     offset = 0
     for number, line in enumerate(lines[:2]):
         if number == 0 and has_title and len(lines) > 1:
             offset += len(line) + 1
             continue
-        match = _DATELINE.match(line)
+        match = _DATELINE.match(line) or _BARE_DATELINE.match(line)
         if match:
             place = match.group("place").strip()
             place = " ".join(w.title() if w.isupper() else w for w in place.split(" "))
-            return Dateline(place, match.group("agency").strip(), offset + match.end())
+            agency = match.groupdict().get("agency")
+            return Dateline(place, agency.strip() if agency else None, offset + match.end())
         offset += len(line) + 1
     return None
 

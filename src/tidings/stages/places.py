@@ -17,8 +17,9 @@ context: the countries of its actor mentions and of its other places. A followin
 
 An event is located, in order, at the place attached by a locative preposition to its trigger's
 clause (method ``syntax``), else at the most specific place of its sentence that is not an actor
-of the clause (``sentence``), else at the article's dateline (``dateline``). A country is never
-reported when its sentence names a city of that country.
+of the clause (``sentence``), else at the article's dateline (``dateline``, which
+``tidings.stages.dateline`` finds and the caller passes in). A country is never reported when
+its sentence names a city of that country.
 """
 
 from __future__ import annotations
@@ -91,11 +92,7 @@ W_PLACE_CONTEXT = 3.0
 W_PLACE_CONTEXT_MORE = 1.0
 W_PLACE_CONTEXT_MAX = 5.0
 W_PREFIX = 6.0
-
-_DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:,\s*([A-Z][A-Za-z.'’ -]{1,30}?))?\s*(?:\([^)\n]{1,40}\))?"
-    r"\s*[-–—:]\s", re.MULTILINE)
-
+DATELINE_REACH = 400  # a dateline opens the story: look no further for its place
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -502,18 +499,18 @@ class PlaceResolver:
 
     def _dateline(self, doc: Doc, dateline: str | None,
                   mentions: Sequence[Mention]) -> Location | None:
-        text = dateline if dateline is not None else find_dateline(text_of(doc)[:400])
-        if not text:
+        if not dateline:
             return None
         context = [m.actor.country for m in mentions if m.actor.country]
-        where = self.resolve_name(text.title() if text.isupper() else text, context=context)
+        where = self.resolve_name(dateline.title() if dateline.isupper() else dateline,
+                                  context=context)
         if where is None:
             return None
-        start = text_of(doc).find(text.split(",")[0].strip())
-        span = None
-        if start >= 0:
-            head = text.split(",")[0].strip()
-            span = Span(head, start, start + len(head))
+        # the dateline is often in capitals ("KYIV") where the caller passes "Kyiv"
+        head = dateline.split(",")[0].strip()
+        text = text_of(doc)
+        start = text[:DATELINE_REACH].lower().find(head.lower())
+        span = Span(text[start:start + len(head)], start, start + len(head)) if start >= 0 else None
         return replace(where, method="dateline", span=span)
 
 
@@ -531,15 +528,6 @@ def _bare_proper_nouns(doc: Doc) -> Iterator[tuple[SpacySpan, bool]]:
             head.lower_ in LOCATIVE or head.lower_ == "of" and head.head.lower_ in AREA_NOUNS)
         if strong or token.dep_ in WEAK_DEPS:
             yield doc[start:token.i + 1], not strong
-
-
-def find_dateline(text: str) -> str | None:
-    """A wire dateline at the start of a line: "KYIV, Ukraine (Reuters) -" → "KYIV, Ukraine"."""
-    match = _DATELINE.search(text)
-    if match is None:
-        return None
-    place = match.group(1).strip()
-    return f"{place}, {match.group(2).strip()}" if match.group(2) else place
 
 
 def _span(span: SpacySpan) -> Span:
