@@ -49,7 +49,22 @@ def _write_warc(path: Path, pages: dict[str, str]) -> None:
                 url, "response", payload=io.BytesIO(html.encode("utf-8")), http_headers=headers))
 
 
+GENEVA_HTML = """<html><head><title>Leaders meet in Geneva</title></head><body><article>
+<h1>Leaders meet in Geneva</h1>
+<p>The presidents of the United States and Russia met in Geneva on Wednesday for talks on
+arms control, the first summit between the two leaders, officials said.</p>
+<p>Both sides described the meeting as constructive and agreed to return their ambassadors
+to each other's capitals, according to a joint statement released after the talks.</p>
+<p>The two governments also said they would begin a dialogue on strategic stability.</p>
+</article></body></html>"""
+
+
 @pytest.fixture(scope="session")
-def write_warc() -> Callable[[Path, dict[str, str]], None]:
-    """Writes a gzipped WARC of HTML responses: ``write_warc(path, {url: html})``."""
-    return _write_warc
+def write_crawl() -> Callable[[Path], Path]:
+    """Writes a gzipped WARC of two HTML responses, a news article and a page with no article
+    body: ``write_crawl(path)``."""
+    def write(path: Path) -> Path:
+        _write_warc(path, {"https://news.example/geneva": GENEVA_HTML,
+                           "https://news.example/menu": "<html><body></body></html>"})
+        return path
+    return write

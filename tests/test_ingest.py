@@ -138,19 +138,9 @@ def test_sigkill_midway_then_rerun_matches_an_uninterrupted_run(
 # --------------------------------------------------------------------------- bad input
 
 
-ARTICLE_HTML = """<html><head><title>Leaders meet in Geneva</title></head><body><article>
-<h1>Leaders meet in Geneva</h1>
-<p>The presidents of the United States and Russia met in Geneva on Wednesday for talks on
-arms control, the first summit between the two leaders, officials said.</p>
-<p>Both sides described the meeting as constructive and agreed to return their ambassadors
-to each other's capitals, according to a joint statement released after the talks.</p>
-<p>The two governments also said they would begin a dialogue on strategic stability.</p>
-</article></body></html>"""
-
-
 @pytest.fixture(scope="module")
 def messy(tmp_path_factory: pytest.TempPathFactory,
-          write_warc: Callable[[Path, dict[str, str]], None]) -> Path:
+          write_crawl: Callable[[Path], Path]) -> Path:
     root = tmp_path_factory.mktemp("messy")
     good = {"id": "g1", "date": "2023-03-21", "text": "Xi meets Putin\nChinese President Xi "
             "Jinping met Russian President Vladimir Putin in Moscow on Tuesday."}
@@ -168,8 +158,7 @@ def messy(tmp_path_factory: pytest.TempPathFactory,
     (root / "nav.html").write_text(
         "<html><head><title>Menu</title></head><body><div></div></body></html>",
         encoding="utf-8")
-    write_warc(root / "crawl.warc.gz", {"https://news.example/geneva": ARTICLE_HTML,
-                                   "https://news.example/menu": "<html><body></body></html>"})
+    write_crawl(root / "crawl.warc.gz")
     return root
 
 

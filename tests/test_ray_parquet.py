@@ -155,17 +155,8 @@ def test_second_run_into_the_same_folder_is_refused(parquet_out: Path, inputs: P
 # --------------------------------------------------------------------------- other inputs
 
 
-ARTICLE_HTML = """<html><head><title>Leaders meet in Geneva</title></head><body><article>
-<h1>Leaders meet in Geneva</h1>
-<p>The presidents of the United States and Russia met in Geneva on Wednesday for talks on
-arms control, the first summit between the two leaders, officials said.</p>
-<p>Both sides described the meeting as constructive and agreed to return their ambassadors
-to each other's capitals, according to a joint statement released after the talks.</p>
-</article></body></html>"""
-
-
 def test_parquet_and_warc_inputs(ray_module: object, tmp_path: Path,
-                                 write_warc: Callable[[Path, dict[str, str]], None]) -> None:
+                                 write_crawl: Callable[[Path], Path]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -173,8 +164,7 @@ def test_parquet_and_warc_inputs(ray_module: object, tmp_path: Path,
     table = pa.table({"id": [r["id"] for r in rows], "text": [r["text"] for r in rows],
                       "date": pa.array([r["date"] for r in rows]).cast(pa.date32())})
     pq.write_table(table, tmp_path / "in.parquet")
-    write_warc(tmp_path / "crawl.warc.gz", {"https://news.example/geneva": ARTICLE_HTML,
-                                       "https://news.example/menu": "<html><body></body></html>"})
+    write_crawl(tmp_path / "crawl.warc.gz")
     out = tmp_path / "out"
     _cli("code-parquet", str(tmp_path / "in.parquet"), str(tmp_path / "crawl.warc.gz"),
          "--output", str(out), "--workers", "1", "--date", "2021-06-16")
