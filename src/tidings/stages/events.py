@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 VERB_PREPS = frozenset({"with", "against", "on", "to", "at", "into", "toward", "towards", "over"})
 NOUN_PREPS = frozenset({"with", "between", "on", "against", "to", "into", "of", "toward", "for"})
 SOURCE_PREPS = frozenset({"by", "from"})
+PARTICLES = frozenset({"out", "back", "down", "off", "over", "up", "away"})
 # Dependency labels that start a new clause or a side remark: actor search does not descend.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "appos", "parataxis"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -64,6 +65,10 @@ REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 CONDITIONAL = frozenset({"THREATEN", "ASSAULT", "SANCTION", "COERCE", "MOBILIZE"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Types whose unnamed attacker another clause may name ("claimed responsibility", "blamed").
+CLAIMABLE = frozenset({"ASSAULT"})
+# Types done with a partner, who may be named "alongside" the doer.
+PARTNER_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})
 # Types that code without a target (see EventCoder._alone).
 ALONE = frozenset({"SUPPORT", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"})
 
@@ -120,7 +125,9 @@ class MentionIndex:
         listed = [t for c in token.children if c.dep_ == "appos" and c.conjuncts
                   for t in (c, *c.conjuncts)]
         for head in (token, *token.conjuncts, *listed):
-            for mention in self._nearest(head, max_depth) + self._coordinated_modifiers(head):
+            # in the order of the text: "Chinese, Russian and Iranian warships" starts with China
+            near = self._nearest(head, max_depth) + self._coordinated_modifiers(head)
+            for mention in sorted(near, key=lambda m: m.span.start):
                 if mention not in found:
                     found.append(mention)
         return found
@@ -128,9 +135,13 @@ class MentionIndex:
     def _coordinated_modifiers(self, token: Token) -> list[Mention]:
         """ "Israeli and Turkish officials": each coordinated modifier names an actor."""
         out: list[Mention] = []
-        for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.conjuncts:
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+        for child in modifiers:
+            if child.conjuncts:
                 out += [m for t in (child, *child.conjuncts) for m in self.at(t)]
+        if out:  # "Chinese, Russian and Iranian warships": the parse drops the list's head
+            out += [m for c in modifiers if c.i + 1 < len(c.doc) and c.nbor(1).text == ","
+                    for m in self.at(c) if m not in out]
         return out
 
     def _nearest(self, token: Token, max_depth: int) -> list[Mention]:
@@ -145,9 +156,26 @@ class MentionIndex:
 
 
 def _has_prep(token: Token, preps: Iterable[str]) -> list[Token]:
+    """The token's prepositions among ``preps``, also those the parse hangs on its particle
+    ("pulled the US out of the deal", "handed the pilot back to India")."""
     wanted = set(preps)
-    return [c for c in token.children if c.dep_ in ("prep", "agent", "dative") and
+    heads = [token] + [p for p in _particles(token) if p.dep_ != "prt"]
+    return [c for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative") and
             c.lower_ in wanted]
+
+
+def _particles(token: Token) -> list[Token]:
+    """A verb's particles: the parse often reads one as an adverb ("pulled back") or as a
+    preposition ("pulled out of", "walked off the job")."""
+    return [c for c in token.children if c.dep_ == "prt" or (
+        c.dep_ in ("advmod", "prep") and c.lower_ in PARTICLES and c.i > token.i)]
+
+
+def _reciprocal(obj: Token) -> bool:
+    """ "each other", "one another"."""
+    return obj.lower_ in ("other", "another", "one") and any(
+        c.dep_ == "det" and c.lower_ in ("each", "another") for c in obj.children) or (
+        obj.lower_ == "other" and obj.i > 0 and obj.nbor(-1).lower_ == "each")
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -237,6 +265,8 @@ class EventCoder:
         self._refused(cand, question)
         self._arguments(cand, index)
         type_ = self.codes[rule.cameo].type
+        if not cand.sources and type_ in CLAIMABLE and cand.suppressed is None:
+            cand.sources = self._claimed_by(token, index)
         if not cand.sources and (any(g == "crowd" for g, _ in rule.recode) or
                                  type_ == "PROTEST"):
             cand.sources = self._crowd(token, number)
@@ -247,6 +277,40 @@ class EventCoder:
                for group, code in rule.recode):
             return None
         return cand if cand.sources or cand.targets else None
+
+    def _claimed_by(self, token: Token, index: MentionIndex) -> list[Mention]:
+        """Who another clause of the sentence says did an attack that names no attacker:
+        "..., and Yemen's Houthis claimed responsibility", "Pagers exploded ...; Hezbollah
+        blamed Israel"."""
+        for verb in token.sent:
+            lemma = verb.lemma_.lower()
+            # the parse often hangs the clause before a semicolon on the claim as its ccomp;
+            # what the claim's own object or phrases hold ("blamed Iran for the attack") is
+            # the accusation's content, not another clause
+            if verb.i == token.i or verb.pos_ != "VERB" or any(
+                    c.dep_ not in ("ccomp", "parataxis") and token in c.subtree
+                    for c in verb.children) or self._denied(verb, False) or self._nobody(verb):
+                continue
+            obj = _dobj(verb)
+            if obj is None or _reciprocal(obj):
+                continue
+            if lemma in self.cues.get("claim", ()) and (
+                    obj.lemma_.lower() in self.cues.get("claimed", ()) or
+                    obj.lemma_.lower() in self.lemmas):
+                found, passive = self._subject(verb, index)
+                if found and not passive:
+                    return found
+            if lemma in self.cues.get("blame", ()):
+                found = index.within(obj)
+                if found:
+                    return found
+        return []
+
+    def _nobody(self, verb: Token) -> bool:
+        """ "Neither side has claimed responsibility", "no group blamed": nobody did it."""
+        return any(c.dep_ in SUBJECT_DEPS and any(
+            d.dep_ == "det" and d.lower_ in self.cues["nodet"] for d in c.children)
+            for c in verb.children)
 
     def _background(self, token: Token, rule: ontology.TriggerRule) -> bool:
         """ "a lawmaker convicted of murder", "a meeting hosted by Qatar": a participle that
@@ -259,8 +323,24 @@ class EventCoder:
         if rule.pos == "VERB":
             # a sentence without a verb root is a misparsed main clause ("Forces massed ...")
             return token.dep_ == "acl" and token.tag_ == "VBN" and \
-                token.sent.root.pos_ in ("VERB", "AUX")
+                token.sent.root.pos_ in ("VERB", "AUX") and self._summarised(token) is None
         return token.pos_ == "PROPN" and token.is_title and token.i > token.sent.start
+
+    def _summarised(self, token: Token) -> Token | None:
+        """ "The US opened its embassy in Jerusalem, a move praised by Netanyahu": a participle
+        with an agent on a noun that sums up the clause before it is a reaction to that clause
+        (returned: its verb), not background."""
+        noun = token.head
+        if token.dep_ != "acl" or token.tag_ != "VBN" or \
+                noun.lemma_.lower() not in self.cues.get("summary", ()) or \
+                not any(c.dep_ == "agent" for c in token.children) or \
+                not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            return None
+        start = noun.left_edge.i
+        if start == 0 or token.doc[start - 1].text != ",":
+            return None
+        clause = _clause_head(noun.head)
+        return clause if clause.pos_ in ("VERB", "AUX") and clause.i < noun.i else None
 
     def _consumed(self, token: Token, matched: dict[int, tuple[ontology.TriggerRule, ...]]) -> bool:
         """A trigger that only completes another: the object a verb's frame names ("lifted
@@ -401,8 +481,7 @@ class EventCoder:
         return obj is not None and self._match(obj, index) is not None
 
     def _frame_holds(self, token: Token, rule: ontology.TriggerRule, index: MentionIndex) -> bool:
-        if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle
-                                     for c in token.children):
+        if rule.particle and not any(c.lower_ == rule.particle for c in _particles(token)):
             return False
         if rule.need and not _has_prep(token, rule.need):
             return False
@@ -449,9 +528,10 @@ class EventCoder:
         modality: Modality = "asserted"
         crossed_clause = False
         noun = token.pos_ in ("NOUN", "PROPN")
+        child = token
         for head, dep in self._governors(token):
             lemma = head.lemma_.lower()
-            if self._requested(head, dep, lemma):
+            if self._requested(head, dep, lemma, child):
                 cand.suppressed = f"requested by '{head.text}'"
                 return
             if noun and head.pos_ in ("VERB", "AUX"):
@@ -472,6 +552,7 @@ class EventCoder:
             cand.suppressed = self._governor_denies(head, dep, lemma, aux, same_clause)
             if cand.suppressed:
                 return
+            child = head
             if modality == "asserted":
                 modality = self._modality_of(head, dep, lemma, aux, same_clause)
                 if modality == "alleged" and any(c.dep_ in SUBJECT_DEPS for c in head.children):
@@ -498,8 +579,10 @@ class EventCoder:
             if lemma in cues["negate"] and dep.split(":")[0] in (
                     "xcomp", "dobj", "pcomp", "pobj", "prep"):
                 return f"negated by '{head.text}'"
+        # "threatened more strikes after bombing its positions": what came before is a fact
+        factual = dep in ("prep:after", "prep:since", "prep:following", "prep:despite")
         if dep != "conj" and (aux & cues["hypothetical"] or (
-                lemma in cues["hypothetical"] and dep.split(":")[0] in (
+                lemma in cues["hypothetical"] and not factual and dep.split(":")[0] in (
                     "xcomp", "ccomp", "prep", "pcomp", "dobj", "pobj"))):
             return f"hypothetical: '{head.text}'"
         return None
@@ -514,10 +597,15 @@ class EventCoder:
                 return None
         return None
 
-    def _requested(self, head: Token, dep: str, lemma: str) -> bool:
+    def _requested(self, head: Token, dep: str, lemma: str, child: Token) -> bool:
         """ "demanded that Chinese vessels leave", "urged Russia to withdraw", "calls for the
         release of", "wants Putin to attack": what is asked of someone has not happened."""
-        if head.pos_ not in ("VERB", "AUX") or dep.split(":")[0] not in (
+        if head.pos_ not in ("VERB", "AUX"):
+            return False
+        # "called on Rwanda to pull out": the parse makes the infinitive an adverbial clause
+        infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                            for c in child.children)
+        if not infinitive and dep.split(":")[0] not in (
                 "xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep"):
             return False
         if lemma in self.cues.get("request", ()):
@@ -623,13 +711,23 @@ class EventCoder:
     def _verb_arguments(self, cand: Candidate, index: MentionIndex) -> None:
         token, rule = cand.token, cand.rule
         subjects, passive = self._subject(token, index)
-        if passive:
-            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        summarised = self._summarised(token)
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if summarised is not None and agent is not None:
+            # "..., a move praised by Netanyahu": he praised whoever made the move
+            cand.sources = [m for p in _pobjs(agent) for m in index.within(p)]
+            cand.targets, _ = self._subject(summarised, index)
+        elif passive:
             cand.sources = [m for p in _pobjs(agent) for m in index.within(p)] if agent else []
             cand.targets = subjects
         else:
             cand.sources = subjects
-            cand.targets = self._verb_targets(token, rule, index)
+            cand.targets = self._verb_targets(token, rule, index, subjects)
+            obj = _dobj(token)
+            if obj is not None and _reciprocal(obj) and len(_distinct(subjects)) > 1:
+                # "Kyiv and Moscow blamed each other": each did it to the other
+                cand.sources, cand.targets = _distinct(subjects)[:1], _distinct(subjects)[1:2]
+                cand.paired = True
             if self.codes[rule.cameo].type in CONDITIONAL:
                 cand.targets = self._condition_subjects(token, cand, index) or cand.targets
         self._symmetric(cand)
@@ -650,10 +748,25 @@ class EventCoder:
                     return found
         return []
 
-    def _verb_targets(self, token: Token, rule: ontology.TriggerRule,
-                      index: MentionIndex) -> list[Mention]:
-        """The first actors the verb acts on: object, dative, prepositions, then its clause."""
-        return next((found for found in self._target_options(token, rule, index) if found), [])
+    def _preps(self, rule: ontology.TriggerRule, default: frozenset[str]) -> frozenset[str]:
+        """Prepositions whose objects are the rule's targets; "alongside" names a partner
+        ("trained alongside US Marines"), never the one attacked."""
+        preps = rule.preps or default
+        return preps | {"alongside"} if self.codes[rule.cameo].type in PARTNER_TYPES else preps
+
+    def _verb_targets(self, token: Token, rule: ontology.TriggerRule, index: MentionIndex,
+                      sources: Sequence[Mention] = ()) -> list[Mention]:
+        """The first actors the verb acts on: object, dative, prepositions, then its clause.
+        An option naming only the source's own side is passed over ("Trump pulled the US out
+        of the Iran deal": the US is who acts, Iran is acted on)."""
+        first: list[Mention] = []
+        for found in self._target_options(token, rule, index):
+            if not found:
+                continue
+            if any(not any(_same_party(m, s) for s in sources) for m in found):
+                return found
+            first = first or found
+        return first
 
     def _target_options(self, token: Token, rule: ontology.TriggerRule,
                         index: MentionIndex) -> Iterable[list[Mention]]:
@@ -664,10 +777,15 @@ class EventCoder:
         for child in token.children:
             if child.dep_ == "dative":
                 yield index.within(child)
-        for prep in _has_prep(token, rule.preps or VERB_PREPS):
+        for prep in _has_prep(token, self._preps(rule, VERB_PREPS)):
             yield [m for p in _pobjs(prep) for m in index.within(p)]
         if obj is not None:
             yield self._object_targets(obj, rule, index)
+        # "pulled out of the Iran nuclear deal": the party of the accord left
+        for prep in _has_prep(token, rule.need | VERB_PREPS) if rule.pobjs else ():
+            for pobj in _pobjs(prep):
+                if pobj.lemma_.lower() in rule.pobjs:
+                    yield self._object_targets(pobj, rule, index)
         yield self._clause_targets(token, index)
 
     def _clause_targets(self, token: Token, index: MentionIndex) -> list[Mention]:
@@ -692,7 +810,7 @@ class EventCoder:
             found = [m for p in _pobjs(prep) for m in index.within(p)]
             if found:
                 return found
-        owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound")]
+        owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         owners += [p for prep in _has_prep(obj, {"of"}) for p in _pobjs(prep)]
         return [m for o in owners for m in index.within(o, max_depth=1)]
 
@@ -722,7 +840,7 @@ class EventCoder:
 
     def _noun_arguments(self, cand: Candidate, index: MentionIndex) -> None:
         token, rule = cand.token, cand.rule
-        preps = rule.preps or NOUN_PREPS
+        preps = self._preps(rule, NOUN_PREPS)
         sources = self._noun_sources(token, index)
         targets: list[Mention] = []
         if token.dep_ == "ROOT":  # a headline read as a noun phrase: "Vucic thanks China for"
@@ -741,6 +859,11 @@ class EventCoder:
                 token.head.lemma_.lower() in self.cues.get("respond", ()):
             targets, _ = self._subject(token.head, index)
         light = self._light_verb(token)
+        if light is not None and token.head.lower_ == "for" and self._blames(light):
+            # "Iraq blamed Turkey for the drone attack": the attack is the one blamed
+            obj = _dobj(light)
+            sources = sources or (index.within(obj) if obj is not None else [])
+            light = None
         if light is not None:
             if not sources:
                 sources, passive = self._subject(light, index)
@@ -753,6 +876,12 @@ class EventCoder:
         if not cand.targets and len(targets) > 1:
             cand.targets = targets[1:]
         self._symmetric(cand)
+
+    def _blames(self, verb: Token) -> bool:
+        """An accusation verb ("blamed", "condemned", "criticised" X for ...)."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.cues.get("blame", ()) or any(
+            self.codes[r.cameo].type == "ACCUSE" for r in self.rules.get((lemma, "VERB"), ()))
 
     def _noun_sources(self, token: Token, index: MentionIndex) -> list[Mention]:
         """The actor a noun trigger belongs to: "Russia's invasion", "Chinese drills", "a
@@ -781,6 +910,10 @@ class EventCoder:
                 return head.head
         if noun.dep_ == "conj":
             return self._light_verb(noun.head)
+        if noun.dep_ == "pobj" and head.lower_ == "of" and \
+                head.head.lemma_.lower() in self.cues.get("container", ()):
+            # "concluded four days of talks", "declared a state of emergency"
+            return self._light_verb(head.head)
         return None
 
     def _light_targets(self, verb: Token, noun: Token, preps: frozenset[str],
@@ -806,7 +939,8 @@ class EventCoder:
         mutual = self.codes[cand.rule.cameo].type in ("CONSULT", "COOPERATE") or \
             cand.modality == "intended"
         if len(distinct) > 1 and not cand.targets and (cand.rule.symmetric or mutual):
-            cand.sources, cand.targets = [distinct[0]], [distinct[1]]
+            # "Chinese, Russian and Iranian warships held drills": the first with each other
+            cand.sources, cand.targets = [distinct[0]], distinct[1:]
             cand.paired = True
         elif not cand.sources and len(_distinct(cand.targets)) > 1 and cand.rule.symmetric:
             pair = _distinct(cand.targets)
@@ -977,8 +1111,9 @@ NAMING_DEPS = frozenset({"amod", "compound", "nummod", "nmod"})
 # a pardon), the source's own country.
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT"})
 DOMESTIC = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
-# Modes whose unnamed target is the source's own country (an official resigns from office).
-DOMESTIC_MODES = frozenset({"resign", "convict", "investigate"})
+# Modes whose unnamed target is the source's own country (an official resigns from office, a
+# government declares martial law or a state of emergency).
+DOMESTIC_MODES = frozenset({"resign", "convict", "investigate", "martial-law"})
 # Types whose unnamed target is not the other country the sentence names: a speaker's statement
 # names many countries that are not its target.
 NOT_FACING = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
