@@ -153,6 +153,28 @@ PHRASES = {
     "possessive-his-government": (
         "Ethiopian Prime Minister Abiy Ahmed said his government was committed to the deal.",
         "government", ("ETH", None, "GOV", None)),
+    "possessive-territory-premier": (
+        "Greenland's premier spoke with Danish Prime Minister Mette Frederiksen.",
+        "Greenland's premier", ("GRL", None, "GOV", None)),
+    "led-by-demonym": ("Vietnamese-led forces shelled the guerrilla camps.",
+                       "Vietnamese-led forces", ("VNM", None, "MIL", None)),
+    "sector-of-org": ("The foreign ministers of the Gulf Cooperation Council met in Riyadh.",
+                      "ministers of the Gulf Cooperation Council", (None, "GCC", "IGO", None)),
+    "leader-administration": ("The Bush administration said China must drop its barriers.",
+                              "Bush administration", ("USA", None, "GOV", None)),
+    "leader-possessive-government": ("Netanyahu's government approved the plan.",
+                                     "Netanyahu's government", ("ISR", None, "GOV", None)),
+    "ethnic-group-where-it-lives": ("Ethnic Albanians in south Serbia demanded autonomy.",
+                                    "Albanians", ("SRB", None, None, None)),
+    "ethnic-group-country-named-later": (
+        "Up to 1,000 ethnic Turks began a hunger strike against Sweden's decision to send them "
+        "back to Bulgaria.", "Turks", ("SWE", None, None, None)),
+    "ethnic-group-alone-keeps-demonym": ("Ethnic Russians protested on Sunday.", "Russians",
+                                         ("RUS", None, None, None)),
+    "old-name-kampuchean": ("Kampuchean guerrillas attacked the town.", "Kampuchean guerrillas",
+                            ("KHM", None, "REB", None)),
+    "region-darfur-rebels": ("The rebels in Darfur rejected the deal.", "Darfur",
+                             ("SDN", None, None, None)),
     "possessive-its-ministry-subject": (
         "Saudi Arabia, which holds talks with the Houthis on the war in Yemen, called for "
         "restraint, its foreign ministry said.", "foreign ministry", ("SAU", None, "GOV", None)),
@@ -197,6 +219,8 @@ CODES = {
                                      dt.date(2005, 1, 1)),
     "leader-misspelt-mitterand": ("President Francois Mitterand welcomed de Klerk.",
                                   "President Francois Mitterand", "FRAGOV", dt.date(1990, 1, 1)),
+    "org-eu-institution": ("Egypt criticised a European Parliament resolution.",
+                           "European Parliament", "IGOEUREEC", D2022),
     "group-possessive-spokesman": (
         "The Houthis fired missiles, and the group's military spokesman Yahya Saree said more "
         "would follow.", "the group's military spokesman Yahya Saree", "YEMREB", D2022),
@@ -229,6 +253,10 @@ SHARED = {
         [("leaders of Japan", "JPNGOV"), ("South Korea", "KORGOV"), ("Canada", "CANGOV")]),
     "countries-share-officials": ("Russia and Ukraine officials traded blame.",
                                   [("Russia", "RUSGOV"), ("Ukraine officials", "UKRGOV")]),
+    "modifier-shared-by-conjunct": ("Israeli helicopters and tanks shelled the camp.",
+                                    [("Israeli helicopters", "ISRMIL"), ("tanks", "ISRMIL")]),
+    "backed-is-not-led": ("Iranian-backed militias attacked Saudi forces.",
+                          [("Iranian", "IRN"), ("Saudi forces", "SAUMIL")]),
     "subject-of-its-own-verb-not-shared": ("Russia said Ukrainian officials had lied.",
                                            [("Russia", "RUS"), ("Ukrainian officials", "UKRGOV")]),
 }
@@ -276,6 +304,16 @@ COREF = {
     "pronoun-same-sentence": (
         "Joe Biden said on Monday that he would visit Kyiv.", "he",
         [("USA", "Joe Biden", "coref:pronoun")]),
+    "pronoun-prefers-earlier-subject": (
+        "Israeli President Moshe Katsav refused to meet King Abdullah II in Tel Aviv, saying he "
+        "would only welcome him in Jerusalem.", "he", [("ISR", "Moshe Katsav", "coref:pronoun")]),
+    "object-pronoun-not-the-subject": (
+        "Israeli President Moshe Katsav refused to meet King Abdullah II in Tel Aviv, saying he "
+        "would only welcome him in Jerusalem.", "him",
+        [("JOR", "Abdullah II", "coref:pronoun")]),
+    "object-pronoun-congratulated": (
+        "Ethiopian Prime Minister Abiy Ahmed won the prize, and Eritrea's information minister "
+        "congratulated him.", "him", [("ETH", "Abiy Ahmed", "coref:pronoun")]),
     "counterpart-with-demonym": (
         "Xi Jinping called Vladimir Putin on Wednesday. Xi invited his Russian counterpart to "
         "Beijing.", "Russian counterpart", [("RUS", "Vladimir Putin", "coref:counterpart")]),
@@ -455,5 +493,5 @@ def test_actors_country_table_complete() -> None:
             if line.strip() and not line.startswith("#")][1:]
     codes = {row[0] for row in rows}
     assert len(rows) >= 193 and len(codes) == len(rows)
-    assert {"XKX", "PSE", "TWN", "HKG"} <= codes
+    assert {"XKX", "PSE", "TWN", "HKG", "GRL", "ESH"} <= codes
     assert all(len(row) == 6 for row in rows)

@@ -82,6 +82,29 @@ def shared_heads(doc: Doc, runs: list[list[Atom]]) -> list[list[Atom]]:
     return borrowed
 
 
+def shared_modifiers(doc: Doc, runs: list[list[Atom]]) -> list[list[Atom]]:
+    """The demonym a bare sector word borrows from the noun it is coordinated with.
+
+    "Israeli helicopters and tanks": "tanks" is Israeli too. Only a conjunct in the parse that
+    follows its partner directly ("and", "or", a comma) borrows.
+    """
+    borrowed: list[list[Atom]] = [[] for _ in runs]
+    for index in range(1, len(runs)):
+        run, before = runs[index], runs[index - 1]
+        if not _bare_sector(run) or before[-1].kind != "sector" or not _coordinated(
+                doc, before, run):
+            continue
+        places = [a for a in before if a.kind in {"adjective", "country"}]
+        token = doc[run[-1].end - 1]
+        if places and token.dep_ == "conj" and before[-1].start <= token.head.i < before[-1].end:
+            borrowed[index] = places[-1:]
+    return borrowed
+
+
+def _bare_sector(run: list[Atom]) -> bool:
+    return all(a.kind == "sector" for a in run) and any(a.entries[0].sector for a in run)
+
+
 def _bare_place(run: list[Atom]) -> bool:
     """One demonym or country, perhaps with modifiers that name no sector ("Senior Hungarian")."""
     places = [a for a in run if a.kind in {"adjective", "country"}]
@@ -303,4 +326,4 @@ def _acting(partner: Actor, name: str) -> Actor:
 
 
 __all__ = ["Atom", "State", "apposed", "last_group", "owner_country", "pair_sides",
-           "shared_heads", "surname_keys"]
+           "shared_heads", "shared_modifiers", "surname_keys"]

@@ -9,11 +9,13 @@ spaCy ``PhraseMatcher`` over them and assembles matched words into mentions::
     ActorResolver(extra_files=["my_actors.tsv"])  # user entries win over the package's
 
 A mention is a run of adjacent matched words ("Chinese President Xi Jinping", "Russian troops",
-"Russia's foreign ministry"); leading determiners are not part of its span. Light coreference
-(``method`` starting with ``coref:``) covers short names, "he"/"she" as subjects, "his Russian
-counterpart", "the country" and the pair phrases ("the two leaders"), which yield two mentions with
-the same span, one per actor. Tables are read by ``actor_tables``; the context rules (shared
-heads, "his government", "the group", apposition) live in ``actor_context``.
+"Russia's foreign ministry", "Vietnamese-led forces", "the Bush administration"); leading
+determiners are not part of its span. "ethnic Albanians" are coded by the country they live in.
+Light coreference (``method`` starting with ``coref:``) covers short names, "he"/"she" as subjects,
+"him"/"her" as objects, "his Russian counterpart", "the country" and the pair phrases ("the two
+leaders"), which yield two mentions with the same span, one per actor. Tables are read by
+``actor_tables``; the context rules (shared heads and modifiers, "his government", "the group",
+apposition) live in ``actor_context``.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from tidings.stages.actor_context import (
     owner_country,
     pair_sides,
     shared_heads,
+    shared_modifiers,
     surname_keys,
 )
 from tidings.stages.actor_tables import Entry, package_entries, user_entries
@@ -52,7 +55,7 @@ _RANK = {
 _PLACES = {"country", "capital", "seat", "org", "group", "cue"}
 _HEADS = {"title", "sector", "leader", "person", "media", "cue", "seat"}
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_STANDALONE = {"pair", "pronoun", "country"}
+_STANDALONE = {"pair", "pronoun", "object", "country"}
 _POSSESSIVE = {"'s", "'", "’s", "’"}
 _FIXED = {"user", "leader", "media", "org"}  # their own sector stands whatever words surround them
 _ARMED = {"REB", "UAF", "MIL", "CRM"}
@@ -114,7 +117,8 @@ class ActorResolver:
         self._forms: dict[int, str] = {}  # one written form per key, to build its pattern
         self._names: dict[str, str] = {}  # iso3 -> country name
         self._org_codes: dict[str, str] = {}
-        self._sets: dict[str, set[str]] = {"locative": set(), "prefix": set(), "surname": set()}
+        self._sets: dict[str, set[str]] = {"locative": set(), "prefix": set(), "surname": set(),
+                                           "government": set(), "ethnic": set()}
         for form, entry in package_entries():
             self._add(form, entry, user=False)
         for path in extra_files:
@@ -148,11 +152,13 @@ class ActorResolver:
 
     def __call__(self, doc: Doc, *, pub_date: dt.date | None) -> list[Mention]:
         """All actor mentions of ``doc`` in text order (pairs give two mentions per span)."""
-        atoms = self._atoms(doc)
+        atoms = self._residents(doc, self._atoms(doc))
         starts = [sent.start for sent in doc.sents]
         state = State()
         runs = list(self._runs(doc, atoms))
-        for run, borrowed in zip(runs, shared_heads(doc, runs), strict=True):
+        lent = [heads + places for heads, places in zip(
+            shared_heads(doc, runs), shared_modifiers(doc, runs), strict=True)]
+        for run, borrowed in zip(runs, lent, strict=True):
             span = doc[run[0].start:run[-1].end]
             sentence = _bisect(starts, run[0].start)
             actors = self._resolve(doc, run, state, pub_date, borrowed)
@@ -219,6 +225,20 @@ class ActorResolver:
         atoms.sort(key=lambda a: a.start)
         return self._add_people(doc, atoms)
 
+    def _residents(self, doc: Doc, atoms: list[Atom]) -> list[Atom]:
+        """ "ethnic Albanians in Serbia" are coded by the country they live in, as CAMEO does:
+        a country named in the sentence ("in Serbia", "Macedonia's border"), preferring one
+        after "in" or "of", else a demonym; with none, the demonym keeps its own country."""
+        out = []
+        for atom in atoms:
+            if atom.kind == "adjective" and atom.start > 0 and (
+                    doc[atom.start - 1].lower_ in self._sets["ethnic"]):
+                home = _home(doc, atom, atoms)
+                if home is not None:
+                    atom = Atom(atom.start, atom.end, "adjective", home.entries, atom.person)
+            out.append(atom)
+        return out
+
     def _after_prefix(self, doc: Doc, start: int, entry: Entry) -> bool:
         """ "pro-Russian separatists" are not Russian actors."""
         return (entry.kind in {"adjective", "country"} and start >= 2
@@ -267,7 +287,7 @@ class ActorResolver:
         ordered = sorted(atoms + loose, key=lambda a: a.start)
         run: list[Atom] = []
         for atom in ordered:
-            if run and _joins(doc, run[-1], atom):
+            if run and (_joins(doc, run[-1], atom) or self._governed(doc, run[-1], atom)):
                 run.append(atom)
                 continue
             if run:
@@ -275,6 +295,14 @@ class ActorResolver:
             run = [atom]
         if run:
             yield self._trimmed(run)
+
+    def _governed(self, doc: Doc, left: Atom, right: Atom) -> bool:
+        """ "the Bush administration", "Netanyahu's government": a leader's name before a word
+        for the government names that government."""
+        gap = [t.text for t in doc[left.end:right.start]]
+        return (left.kind == "leader" and right.kind == "sector"
+                and (not gap or gap in [[p] for p in _POSSESSIVE])
+                and doc[right.start:right.end].text.lower() in self._sets["government"])
 
     @staticmethod
     def _trimmed(run: list[Atom]) -> list[Atom]:
@@ -370,6 +398,11 @@ class ActorResolver:
             actor = replace(actor, country=country, code=country + (actor.sector or ""))
         if best.kind == "org" and "MIL" in sectors and actor.code.startswith("IGO"):
             actor = replace(actor, code=actor.code + "MIL")  # "UN peacekeepers"
+        if best.kind == "leader" and actor.country and any(
+                self._governed(doc, best, a) for a in run if a.start >= best.end):
+            # The leader's government as a body, whether or not the leader still holds office.
+            return replace(actor, name=text, sector="GOV", code=actor.country + "GOV",
+                           person=None, former=False, method="dictionary:government"), None
         if best.kind in _FIXED or (best.kind == "leader" and actor.person):
             return _with_person(actor, person, doc, best), None
         if person is None and "counterpart" not in cues:
@@ -457,8 +490,10 @@ class ActorResolver:
             country = self._last_country(state)
             return [self._country_actor(country, None, "coref:country")] if country else []
         if cue == "pronoun" and doc[atom.start].dep_ in {"nsubj", "nsubjpass"}:
-            last = next((m.actor for m in reversed(state.mentions) if m.actor.person
-                         and m.actor.method != "coref:pair"), None)
+            last = _subject_of(doc, state)
+            return [replace(last, method="coref:pronoun")] if last else []
+        if cue == "object" and doc[atom.start].dep_ in {"dobj", "pobj", "dative"}:
+            last = _object_of(doc, atom.start, state)
             return [replace(last, method="coref:pronoun")] if last else []
         if cue == "group":
             group = last_group(state)
@@ -515,6 +550,31 @@ class ActorResolver:
                      country + (sector or ""), method=method)
 
 
+def _subject_of(doc: Doc, state: State) -> Actor | None:
+    """ "he" as a subject: the last person named as a subject ("Katsav refused to meet King
+    Abdullah, saying he would..."), else the last person named."""
+    people = [m for m in reversed(state.mentions) if m.actor.person
+              and m.actor.method != "coref:pair"]
+    for mention in people:
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+            return mention.actor
+    return people[0].actor if people else None
+
+
+def _object_of(doc: Doc, index: int, state: State) -> Actor | None:
+    """ "congratulated him": the last person named who is not the subject of the same verb."""
+    token = doc[index]
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in subjects]
+    acting = {m.actor.person for m in state.mentions
+              if any(m.span.start >= s and m.span.end <= e for s, e in spans)}
+    return next((m.actor for m in reversed(state.mentions) if m.actor.person
+                 and not m.actor.method.startswith("coref:pair")
+                 and m.actor.person not in acting and m.span.start < token.idx), None)
+
+
 def _with_person(actor: Actor, person: Atom | None, doc: Doc, atom: Atom) -> Actor:
     """Name the person behind an org or user actor ("UN chief Antonio Guterres")."""
     if actor.person:
@@ -524,6 +584,23 @@ def _with_person(actor: Actor, person: Atom | None, doc: Doc, atom: Atom) -> Act
     if atom.kind == "user" and any(t.ent_type_ == "PERSON" for t in doc[atom.start:atom.end]):
         return replace(actor, person=atom.entries[0].name)
     return actor
+
+
+def _home(doc: Doc, ethnic: Atom, atoms: list[Atom]) -> Atom | None:
+    """The country an ethnic group named by ``ethnic`` lives in, judged from its sentence."""
+    sentence = doc[ethnic.start].sent
+    own = ethnic.entries[0].country
+    others = [a for a in atoms if a.kind in {"country", "adjective"}
+              and sentence.start <= a.start < sentence.end and a.entries[0].country != own]
+
+    def rank(atom: Atom) -> tuple[bool, bool, int]:
+        before = atom.start - 1
+        while before > 0 and doc[before].pos_ in {"ADJ", "DET"}:  # "in southern Serbia"
+            before -= 1
+        located = before >= 0 and doc[before].lower_ in {"in", "of"}
+        return (not located, atom.kind != "country", abs(atom.start - ethnic.start))
+
+    return min(others, key=rank, default=None)
 
 
 def _merge_same(atoms: list[Atom]) -> list[Atom]:
@@ -556,7 +633,7 @@ def _cue(atom: Atom) -> str:
 def _joins(doc: Doc, left: Atom, right: Atom) -> bool:
     """Whether two atoms belong to one mention, judged by the words between them."""
     gap = doc[left.end:right.start]
-    if _of_country(gap, left, right):
+    if _of_country(gap, left, right) or _led_by(gap, left, right):
         return True
     if right.kind == "name" and left.kind == "country" and [t.text for t in gap] in (
             [[p] for p in _POSSESSIVE]):  # "North Korea's Kim"
@@ -586,9 +663,17 @@ def _possessive(gap: Any, left: Atom, right: Atom) -> bool:
 
 
 def _of_country(gap: Any, left: Atom, right: Atom) -> bool:
-    """ "King Hassan of Morocco", "the president of Armenia"."""
-    return (right.kind == "country" and left.kind in {"person", "title", "sector"}
+    """ "King Hassan of Morocco", "the president of Armenia", "the foreign ministers of the
+    Gulf Cooperation Council"."""
+    return (right.kind in {"country", "org"} and left.kind in {"person", "title", "sector"}
             and [t.lower_ for t in gap] in (["of"], ["of", "the"]))
+
+
+def _led_by(gap: Any, left: Atom, right: Atom) -> bool:
+    """ "Vietnamese-led forces", "the US-led coalition" act for the leading side; a backer
+    ("Iranian-backed militias") stays a mention of its own."""
+    return (left.kind in {"country", "adjective", "org"} and right.kind in {"sector", "title"}
+            and [t.lower_ for t in gap] == ["-", "led"])
 
 
 def _pick_sector(sectors: Sequence[str | None]) -> str | None:
