@@ -211,6 +211,8 @@ class EventCoder:
         self.cues = cues()
         # a multi-word lemma ("war game") is looked up from its head word
         self.lemmas = frozenset(w for lemma, _ in self.rules for w in (lemma, lemma.split()[-1]))
+        self._kept_types = frozenset(self.codes[r.cameo].type for group in self.rules.values()
+                                     for r in group if r.kept)
 
     def __call__(
         self,
@@ -1032,6 +1034,8 @@ class EventCoder:
         types = {self.codes[code].type for pos in ("NOUN", "VERB")
                  for r in self.rules.get((lemma, pos), ())
                  for code in (r.cameo, r.alone, *(c for _, c in r.recode)) if code in self.codes}
+        if "AGREE" in types:  # "the agreement" may be a truce agreed earlier (a kept promise)
+            types |= self._kept_types
         for event in reversed(earlier):
             if event.type in types and event.source is not None and \
                     not _same_party(source, event.source):
