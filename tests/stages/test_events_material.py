@@ -1,0 +1,149 @@
+"""Material-conflict triggers (PLOVER MOBILIZE, SANCTION, COERCE, ASSAULT) on single sentences.
+
+Each case: sentence, publication date, expected (type, source code prefix, target code prefix) and
+whether that event must be present or absent. A None prefix accepts any actor (or none) in that
+role. The table runs the real pipeline: parse, actors and the event coder together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.pipeline import Pipeline
+from tidings.records import Article, Event
+
+Expected = tuple[str, str | None, str | None]
+D = dt.date(2024, 5, 1)
+
+
+def _matches(event: Event, expected: Expected) -> bool:
+    type_, source, target = expected
+    source_code = event.source.actor.code if event.source else ""
+    target_code = event.target.actor.code if event.target else ""
+    return (event.type == type_ and (source is None or source_code.startswith(source)) and
+            (target is None or target_code.startswith(target)))
+
+
+PRESENT = [
+    # MOBILIZE
+    pytest.param('Israel put its forces on high alert for a possible Iranian attack.', D,
+                 ('MOBILIZE', 'ISR', 'IRN'), id='mobilize-put-on-alert-for'),
+    pytest.param("Seoul's military placed its forces on heightened alert after North Korea's "
+                 'nuclear test.', dt.date(2016, 9, 9),
+                 ('MOBILIZE', 'KOR', 'PRK'), id='mobilize-placed-on-heightened-alert'),
+    pytest.param('Israeli troops remained on alert in the West Bank.', D,
+                 ('MOBILIZE', 'ISR', 'PSE'), id='mobilize-remained-on-alert'),
+    pytest.param('Israel called up 360,000 reservists and massed tanks on the Gaza border.', D,
+                 ('MOBILIZE', 'ISR', 'PSE'), id='mobilize-called-up-reservists'),
+    pytest.param('Britain mobilized army reservists for a possible war against Iraq.', D,
+                 ('MOBILIZE', 'GBR', 'IRQ'), id='mobilize-for-war-against'),
+    pytest.param('Israel has strengthened its forces in Lebanon.', D,
+                 ('MOBILIZE', 'ISR', 'LBN'), id='mobilize-strengthened-forces'),
+    pytest.param('The United States dispatched an aircraft carrier to the Gulf as a warning '
+                 'to Iran.', D, ('MOBILIZE', 'USA', None), id='mobilize-dispatch-carrier'),
+    pytest.param('India set up checkpoints along the border with Pakistan.', D,
+                 ('MOBILIZE', 'IND', 'PAK'), id='mobilize-set-up-checkpoints'),
+    # SANCTION
+    pytest.param('Britain slapped sanctions on Russian oligarchs.', D,
+                 ('SANCTION', 'GBR', 'RUS'), id='sanction-slapped'),
+    pytest.param('The US placed sanctions on Chinese firms.', D,
+                 ('SANCTION', 'USA', 'CHN'), id='sanction-placed'),
+    pytest.param('Washington withheld military aid from Egypt.', D,
+                 ('SANCTION', 'USA', 'EGY'), id='sanction-withheld-aid'),
+    pytest.param('The EU blocked funds to Hungary.', D,
+                 ('SANCTION', 'IGO', 'HUN'), id='sanction-blocked-funds'),
+    pytest.param('Italy announced a suspension of air links with Serbia.', D,
+                 ('SANCTION', 'ITA', 'SRB'), id='sanction-suspension-of-links'),
+    pytest.param('Japan announced a freeze on aid to Myanmar.', D,
+                 ('SANCTION', 'JPN', 'MMR'), id='sanction-freeze-noun'),
+    pytest.param('Britain pulled its ambassador from Moscow.', D,
+                 ('SANCTION', 'GBR', 'RUS'), id='sanction-pulled-ambassador'),
+    pytest.param('Trump raised tariffs on Chinese goods.', D,
+                 ('SANCTION', 'USA', 'CHN'), id='sanction-raised-tariffs'),
+    pytest.param("Niger's junta ordered the French ambassador to leave the country.", D,
+                 ('SANCTION', 'NER', 'FRA'), id='sanction-ordered-envoy-out'),
+    pytest.param('Denmark stopped arms sales to Saudi Arabia.', D,
+                 ('SANCTION', 'DNK', 'SAU'), id='sanction-stopped-sales'),
+    pytest.param('Niger revoked the military cooperation agreement with the United States.', D,
+                 ('SANCTION', 'NER', 'USA'), id='sanction-revoked-agreement'),
+    # COERCE
+    pytest.param('Italy placed the entire country under lockdown.', D,
+                 ('COERCE', 'ITA', 'ITA'), id='coerce-placed-under-lockdown'),
+    pytest.param('Tunisia placed opposition leaders under house arrest.', D,
+                 ('COERCE', 'TUN', 'TUN'), id='coerce-house-arrest'),
+    pytest.param('Ethiopia declared a nationwide state of emergency.', D,
+                 ('COERCE', 'ETH', 'ETH'), id='coerce-state-of-emergency'),
+    pytest.param("Thailand's army declared martial law.", D,
+                 ('COERCE', 'THA', 'THA'), id='coerce-martial-law-amod'),
+    pytest.param('Israel tightened its blockade of Gaza.', D,
+                 ('COERCE', 'ISR', 'PSE'), id='coerce-tightened-blockade'),
+    pytest.param('Israel reimposed blockades in the West Bank.', D,
+                 ('COERCE', 'ISR', 'PSE'), id='coerce-reimposed-blockade'),
+    pytest.param('Russian Justice Ministry labelled independent journalists as foreign agents.',
+                 D, ('COERCE', 'RUS', 'RUS'), id='coerce-labelled-foreign-agents'),
+    pytest.param('Police took three Russian nationals into custody.', D,
+                 ('COERCE', None, 'RUS'), id='coerce-took-into-custody'),
+    pytest.param('Burkina Faso suspended the French broadcaster.', D,
+                 ('COERCE', 'BFA', 'FRA'), id='coerce-suspended-broadcaster'),
+    # ASSAULT
+    pytest.param('Chinese coast guard vessels rammed a Philippine supply boat.', D,
+                 ('ASSAULT', 'CHN', 'PHL'), id='assault-rammed'),
+    pytest.param('U.S. border patrol agents abused Mexican immigrants.', D,
+                 ('ASSAULT', 'USA', 'MEX'), id='assault-abused-people'),
+    pytest.param('Hamas took 250 Israelis hostage.', D,
+                 ('ASSAULT', 'PSE', 'ISR'), id='assault-took-hostage'),
+    pytest.param('Russia launched a massive missile barrage against Ukraine.', D,
+                 ('ASSAULT', 'RUS', 'UKR'), id='assault-barrage'),
+    pytest.param('Islamic State claimed responsibility for the attack on the Brussels airport.',
+                 D, ('ASSAULT', None, 'BEL'), id='assault-claimed-responsibility'),
+    pytest.param('Israel destroyed Hamas tunnels in Gaza.', D,
+                 ('ASSAULT', 'ISR', 'PSE'), id='assault-destroyed-tunnels'),
+    pytest.param('Kenyan police dispersed protesters in Nairobi with tear gas.', D,
+                 ('ASSAULT', 'KEN', 'KEN'), id='assault-dispersed-protesters'),
+]
+
+ABSENT = [
+    pytest.param('The central bank put interest rates on hold.', D, 'MOBILIZE',
+                 id='no-mobilize-put-on-hold'),
+    pytest.param('Toyota strengthened its presence in India.', D, 'MOBILIZE',
+                 id='no-mobilize-business-presence'),
+    pytest.param('The company raised prices on its cars.', D, 'SANCTION',
+                 id='no-sanction-raised-prices'),
+    pytest.param('Apple placed an order for new chips from Taiwan.', D, 'SANCTION',
+                 id='no-sanction-placed-order'),
+    pytest.param('Kenya prevented the spread of cholera.', D, 'COERCE',
+                 id='no-coerce-prevented-disease'),
+    pytest.param("Spain's king dissolved parliament and called elections.", D, 'COERCE',
+                 id='no-coerce-dissolved-parliament'),
+    pytest.param('Norway threw its support behind the plan.', D, 'ASSAULT',
+                 id='no-assault-threw-support'),
+    pytest.param('Mexico destroyed its stockpile of seized drugs.', D, 'ASSAULT',
+                 id='no-assault-destroyed-stockpile'),
+    pytest.param('Apple abused its dominant position, the EU said.', D, 'ASSAULT',
+                 id='no-assault-abused-position'),
+    pytest.param("Rwanda's minister said officials had played a role in the 1994 genocide.", D,
+                 'ASSAULT', id='no-assault-historic-genocide'),
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "expected"), PRESENT)
+def test_material_event_present(pipeline: Pipeline, sentence: str, date: dt.date,
+                                expected: Expected) -> None:
+    coded = pipeline.code(Article(id="t", text=sentence, date=date))
+    found = [(e.type, e.source.actor.code if e.source else None,
+              e.target.actor.code if e.target else None) for e in coded.events]
+    assert any(_matches(e, expected) for e in coded.events), found
+
+
+@pytest.mark.parametrize(("sentence", "date", "absent"), ABSENT)
+def test_material_event_absent(pipeline: Pipeline, sentence: str, date: dt.date,
+                               absent: str) -> None:
+    coded = pipeline.code(Article(id="t", text=sentence, date=date))
+    assert absent not in {e.type for e in coded.events}
+
+
+def test_case_ids_are_unique() -> None:
+    ids = [case.id for case in PRESENT + ABSENT]
+    assert len(ids) == len(set(ids))
