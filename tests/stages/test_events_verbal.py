@@ -1,0 +1,156 @@
+"""Verbal conflict triggers (REQUEST, ACCUSE, REJECT, THREATEN, PROTEST) on single sentences.
+
+Each case is a sentence, its publication date, an expected (type, source code prefix, target code
+prefix) and whether that event must be present or absent. A None prefix accepts any actor (or
+none) in that role; prefixes are compared with the start of the actor ``code`` (``IGO`` matches
+``IGOUNO``). The real pipeline runs, so the parse, the actor stage and the coder are all checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.pipeline import Pipeline
+from tidings.records import Article, Event
+
+Triple = tuple[str, str | None, str | None]
+DAY = dt.date(2024, 5, 1)
+
+
+def _matches(event: Event, expected: Triple) -> bool:
+    type_, source, target = expected
+    source_code = event.source.actor.code if event.source else ""
+    target_code = event.target.actor.code if event.target else ""
+    return (event.type == type_ and (source is None or source_code.startswith(source)) and
+            (target is None or target_code.startswith(target)))
+
+
+def case(sentence: str, expected: Triple, id: str, *, present: bool = True,
+         date: dt.date = DAY) -> object:
+    return pytest.param(sentence, date, expected, present, id=id)
+
+
+CASES = [
+    # REQUEST
+    case("Ukraine pushed the United States for more air defence systems.",
+         ("REQUEST", "UKR", "USA"), "request-push-for"),
+    case("Britain lobbied the United States to support the plan.",
+         ("REQUEST", "GBR", "USA"), "request-lobby"),
+    case("Iraqi Kurds sought refuge in Germany.", ("REQUEST", "IRQ", "DEU"), "request-seek-refuge"),
+    case("Ukraine applied for membership in the European Union.",
+         ("REQUEST", "UKR", "IGO"), "request-apply-membership"),
+    case("The Indian company applied for a loan from a local bank.",
+         ("REQUEST", None, None), "request-apply-loan-not", present=False),
+    case("The United States urged China to release the detained activists.",
+         ("REQUEST", "USA", "CHN"), "request-urge"),
+    case("France called on Russia to withdraw its troops.", ("REQUEST", "FRA", "RUS"),
+         "request-call-on"),
+    # ACCUSE
+    case("China lambasted Japan over the release of wastewater.", ("ACCUSE", "CHN", "JPN"),
+         "accuse-lambast"),
+    case("Washington faulted Iran for the collapse of the talks.", ("ACCUSE", "USA", "IRN"),
+         "accuse-fault"),
+    case("The United States chided China for its human rights record.",
+         ("ACCUSE", "USA", "CHN"), "accuse-chide"),
+    case("Nigerian authorities launched a probe into the killings by soldiers in Lagos.",
+         ("ACCUSE", "NGA", None), "accuse-probe-noun"),
+    case("Russia will prosecute Ukrainian soldiers for war crimes.", ("ACCUSE", "RUS", "UKR"),
+         "accuse-prosecute"),
+    case("US prosecutors filed charges against two Russian hackers.", ("ACCUSE", "USA", "RUS"),
+         "accuse-charges-against"),
+    case("South Africa brought a case against Israel at the World Court.",
+         ("ACCUSE", "ZAF", "ISR"), "accuse-bring-case"),
+    case("Ukraine took Russia to the International Court of Justice over the genocide claims.",
+         ("ACCUSE", "UKR", "RUS"), "accuse-take-to-court"),
+    case("The United States pointed the finger at Russia for the cyberattack.",
+         ("ACCUSE", "USA", "RUS"), "accuse-point-finger"),
+    case("Turkey voiced anger at Sweden over the protests.", ("ACCUSE", "TUR", "SWE"),
+         "accuse-voice-anger"),
+    case("China expressed strong dissatisfaction with the US arms sale.",
+         ("ACCUSE", "CHN", "USA"), "accuse-dissatisfaction"),
+    case("Russia raised objections to the US missile plan.", ("ACCUSE", "RUS", "USA"),
+         "accuse-raise-objections"),
+    case("India called in the Pakistani envoy to protest the killings.",
+         ("ACCUSE", "IND", "PAK"), "accuse-call-in-envoy"),
+    # REJECT
+    case("Iran reneged on its commitments under the agreement with the United States.",
+         ("REJECT", "IRN", "USA"), "reject-renege"),
+    case("North Korea flouted UN sanctions with a new missile launch.",
+         ("REJECT", "PRK", "IGO"), "reject-flout"),
+    case("Turkey blocked Sweden's bid to join NATO.", ("REJECT", "TUR", "SWE"),
+         "reject-block-bid"),
+    case("India called off talks with Pakistan after the attack.", ("REJECT", "IND", "PAK"),
+         "reject-call-off-talks"),
+    case("China balked at the US proposal.", ("REJECT", "CHN", "USA"), "reject-balk-at"),
+    case("Russia shot down the US proposal for new talks.", ("REJECT", "RUS", "USA"),
+         "reject-shoot-down-proposal"),
+    case("Trump tore up the nuclear deal with Iran.", ("REJECT", "USA", "IRN"),
+         "reject-tear-up-deal"),
+    case("Turkey torpedoed the US plan for northern Syria.", ("REJECT", "TUR", "USA"),
+         "reject-torpedo"),
+    case("Russia cast its veto against the Ukraine resolution.", ("REJECT", "RUS", "UKR"),
+         "reject-cast-veto"),
+    case("Israel shrugged off US criticism of the settlements.", ("REJECT", "ISR", "USA"),
+         "reject-shrug-off"),
+    # THREATEN
+    case("North Korea menaced the United States with its missiles.",
+         ("THREATEN", "PRK", "USA"), "threaten-menace"),
+    case("Iran vowed revenge against the United States.", ("THREATEN", "IRN", "USA"),
+         "threaten-vow-revenge"),
+    case("China warned Taiwan against any move toward independence.",
+         ("THREATEN", "CHN", "TWN"), "threaten-warn"),
+    case("The government set a deadline for the end of the year.",
+         ("THREATEN", None, None), "threaten-deadline-not", present=False),
+    # PROTEST
+    case("Doctors in Zambia walked off the job to demand better pay.",
+         ("PROTEST", None, "ZMB"), "protest-walk-off-job"),
+    case("Junior doctors in Britain went on strike for four days.",
+         ("PROTEST", None, None), "protest-go-on-strike"),
+    case("Thousands of workers in Serbia stopped work over the new labour law.",
+         ("PROTEST", None, None), "protest-stop-work"),
+    case("The Chinese government stopped work on the dam after the landslide.",
+         ("PROTEST", None, None), "protest-stop-work-not-government", present=False),
+    case("Opposition supporters in Armenia staged a sit-in outside the parliament.",
+         ("PROTEST", None, None), "protest-sit-in"),
+    case("Protesters chanted slogans against the government in Tehran.",
+         ("PROTEST", "IRN", "IRN"), "protest-chant-slogans"),
+    case("The minister went on a tour of the region.", ("PROTEST", None, None),
+         "protest-go-on-tour-not", present=False),
+    case("He walked off the stage after the speech.", ("PROTEST", None, None),
+         "protest-walk-off-stage-not", present=False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "expected", "present"), CASES)
+def test_verbal_events(pipeline: Pipeline, sentence: str, date: dt.date, expected: Triple,
+                       present: bool) -> None:
+    coded = pipeline.code(Article(id="t", text=sentence, date=date))
+    found = [(e.type, e.source.actor.code if e.source else None,
+              e.target.actor.code if e.target else None) for e in coded.events]
+    assert any(_matches(e, expected) for e in coded.events) is present, found
+
+
+def test_case_ids_are_unique() -> None:
+    ids = [c.id for c in CASES]  # type: ignore[attr-defined]
+    assert len(ids) == len(set(ids))
+
+
+MODE_CASES = [
+    pytest.param("Violent protests erupted in Nairobi against the tax bill.", "PROTEST", "145",
+                 id="mode-violent-protest-riot"),
+    pytest.param("Russia issued a nuclear threat against Britain.", "THREATEN", "1385",
+                 id="mode-nuclear-threat"),
+    pytest.param("China lodged a formal complaint with Japan over the visit.", "ACCUSE", "114",
+                 id="mode-formal-complaint"),
+    pytest.param("Kurdish prisoners in Turkey began a hunger strike.", "PROTEST", "142",
+                 id="mode-hunger-strike"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "type_", "cameo"), MODE_CASES)
+def test_verbal_modes(pipeline: Pipeline, sentence: str, type_: str, cameo: str) -> None:
+    coded = pipeline.code(Article(id="t", text=sentence, date=DAY))
+    codes = {e.cameo for e in coded.events if e.type == type_}
+    assert cameo in codes, [(e.type, e.cameo) for e in coded.events]
