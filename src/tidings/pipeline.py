@@ -18,6 +18,7 @@ from tidings.stages import dates as dates_stage
 from tidings.stages import parse
 from tidings.stages.actors import ActorResolver
 from tidings.stages.attribution import Attributor, FrameFinder
+from tidings.stages.classify import ModelCoder
 from tidings.stages.dateline import anachronisms, find_dateline
 from tidings.stages.events import EventCoder
 from tidings.stages.merge import merge_events
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 BACKGROUND_DAYS = 30
+# Whether the trained type classifier adds events where the rules code none (stages/classify.py):
+# off, as it lowers F1 on dev and petr2 (figures in data/model/README.md).
+CLASSIFIER = False
 
 
 class Pipeline:
@@ -37,10 +41,13 @@ class Pipeline:
     Models and lexicons load once, when the pipeline is built.
     """
 
-    def __init__(self, *, actor_files: Sequence[str | Path] = ()) -> None:
+    def __init__(self, *, actor_files: Sequence[str | Path] = (),
+                 classifier: bool = CLASSIFIER) -> None:
         self.nlp = parse.load_nlp()
         self.actors = ActorResolver(extra_files=actor_files)
         self.events = EventCoder()
+        # the trained classifier codes sentences the rules leave empty (stages/classify.py)
+        self.model = ModelCoder() if classifier else None
         self.frames = FrameFinder()
         self.attributor = Attributor()
         self.quotes = QuoteFinder(self.actors)
@@ -66,6 +73,9 @@ class Pipeline:
                  for i, sent in enumerate(sentences_of(doc))}
         events, non_events = self.events(doc, article=article, mentions=mentions, dates=found,
                                          publication=publication)
+        if self.model is not None:
+            events = self.model(doc, article=article, mentions=mentions, events=events,
+                                non_events=non_events, dates=found, publication=publication)
         # who says so (#4): attribution per mention, then merge repeats, then background
         frames = self.frames(doc, mentions)
         quotes = self.quotes(doc, mentions, frames, pub_date=article.date)
