@@ -132,12 +132,11 @@ class RayEngine:
         coded = items.filter(_is_article).map_batches(
             _ParquetCoder, fn_constructor_args=(self.actor_files,), batch_size=self.batch_size,
             compute=self._pool(data), num_cpus=1, batch_format="numpy")
-        files = _file_size_args(coded.write_parquet)
-        coded.write_parquet(f"{out}/articles", partition_cols=["month"], **files)
+        _write_by_month(coded, f"{out}/articles")
         if _count(f"{out}/articles") > 0:
             events = data.read_parquet(f"{out}/articles").select_columns(["article_json"])
-            events.map_batches(_event_table, batch_format="pyarrow").write_parquet(
-                f"{out}/events", partition_cols=["month"], **files)
+            _write_by_month(events.map_batches(_event_table, batch_format="pyarrow"),
+                            f"{out}/events")
         # the second, cheap pass re-reads the inputs: problems are small and rare
         items.filter(_is_problem).map_batches(_problem_table, batch_format="numpy"
                                               ).write_parquet(f"{out}/problems")
@@ -153,17 +152,26 @@ class RayEngine:
 
 _BLOCK_BYTES = 64 * 1024  # a few articles: the pool gathers blocks into batches
 _ROWS_PER_FILE = 10_000  # small blocks, but not a file per block
+_MONTH_BLOCKS = 8  # blocks a keyed repartition spreads the months over: one writer each
 
 
-def _file_size_args(write: Any) -> dict[str, int]:
-    """Ask for files of many blocks, under the name this Ray version uses."""
+def _write_by_month(ds: Any, path: str) -> None:
+    """Write ``ds`` partitioned by month, in files of many rows rather than one per block.
+
+    Ray 2.5x and later gather each month's rows with a keyed repartition and cap the file size;
+    older releases only offer a minimum number of rows per file.
+    """
     import inspect
 
-    names = inspect.signature(write).parameters
-    for name in ("min_rows_per_file", "num_rows_per_file"):
-        if name in names:
-            return {name: _ROWS_PER_FILE}
-    return {}
+    names = inspect.signature(ds.write_parquet).parameters
+    if "max_rows_per_file" in names and \
+            "keys" in inspect.signature(ds.repartition).parameters:
+        ds.repartition(num_blocks=_MONTH_BLOCKS, keys=["month"]).write_parquet(
+            path, partition_cols=["month"], max_rows_per_file=_ROWS_PER_FILE)
+        return
+    size = next(({n: _ROWS_PER_FILE} for n in ("min_rows_per_file", "num_rows_per_file")
+                 if n in names), {})
+    ds.write_parquet(path, partition_cols=["month"], **size)
 
 
 @dataclass(frozen=True, slots=True)
