@@ -325,5 +325,168 @@ def _acting(partner: Actor, name: str) -> Actor:
                  method="coref:appos")
 
 
-__all__ = ["Atom", "State", "apposed", "last_group", "owner_country", "pair_sides",
+# --------------------------------------------------------------------------- "it" and "they"
+
+_CLAUSE_UP = {"ccomp", "xcomp", "advcl", "conj", "parataxis"}
+_PLURAL_TAGS = {"NNS", "NNPS"}
+_GROUPS = {"REB", "UAF", "CRM", "PTY"}
+
+
+def antecedents(doc: Doc, index: int, state: State, *, plural: bool, possessive: bool,
+                words: dict[str, set[str]]) -> list[Actor]:
+    """Who "it"/"its" (``plural`` False) or "they"/"them"/"their" at token ``index`` refers to.
+
+    First the subject of a clause that governs the pronoun's own ("Japan said it had halted
+    aid", "Iran gave them 60 days to shield it"), then the last fitting subject of the same or
+    the previous sentence; a possessive also takes a fitting actor named earlier in its
+    sentence ("Israeli jets struck Hamas targets, bombing its positions"). "it" never means a
+    person or a plural noun, and an expletive "it" ("it was unclear whether") means no one.
+    ``words`` holds the cue word sets ("personal" adjectives, "impersonal" and "aside" verbs,
+    "locative" prepositions). Object pronouns ("them", "it") stay unresolved.
+    """
+    token = doc[index]
+    mentions = [m for m in state.mentions if _fits(doc, m, plural)
+                and m.span.end <= token.idx]
+    if possessive:
+        return _owner(doc, token, mentions, words["locative"]) if token.dep_ == "poss" else []
+    # An object "it" is mostly a thing ("sent supplies to reinforce it"); a speaker's aside
+    # ("what it called aggression") names the speaker, who is no party to the event.
+    if token.dep_ not in _SUBJECTS or _aside(token, words["aside"]) or (
+            not plural and _expletive(token, words)):
+        return []
+    found = _governing(doc, token, mentions)
+    if found:
+        return found
+    sentence = token.sent
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    for mention in reversed(mentions):
+        root = _root(doc, mention)
+        if root is None or root.i < previous.start:
+            break
+        if root.dep_ in _SUBJECTS:
+            if root.i < sentence.start and not _salient(mention.actor, mentions):
+                return []  # "The US quit the deal in 2018. It has since enriched uranium"
+            return _with_conjuncts(doc, mention, mentions, plural)
+    return []
+
+
+def _salient(actor: Actor, mentions: list[Mention]) -> bool:
+    """Across a sentence break only the article's most named party is taken for "it"."""
+    counts = Counter(m.actor.country or m.actor.org for m in mentions)
+    return counts[actor.country or actor.org] >= max(counts.values())
+
+
+def _owner(doc: Doc, token: Any, mentions: list[Mention], locative: set[str]) -> list[Actor]:
+    """ "bombing its positions": an armed group named earlier in the sentence. The clause's own
+    subject is left out: "Poland deployed troops along its border" names no one new, and a
+    possessive that echoes the subject would only turn the event into a domestic one."""
+    own = {a.code for a in _governing(doc, token, mentions)}
+    verb = _verb_of(token.head)
+    agents = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if verb.dep_ in {"acl", "relcl"}:
+        agents.append(verb.head)  # "rebels handing over their weapons"
+    own |= {m.actor.code for c in agents for m in mentions if _inside(doc, m, c)}
+    sentence = token.sent.start
+    near = [m for m in mentions if (r := _root(doc, m)) is not None and r.i >= sentence
+            and not _located(r, locative) and m.actor.code not in own
+            and m.actor.sector in _GROUPS]
+    return [near[-1].actor] if near else []
+
+
+def _fits(doc: Doc, mention: Mention, plural: bool) -> bool:
+    """Whether a mention can be what "it" (not a person, not a plural noun) or "they" means."""
+    actor = mention.actor
+    if actor.method.startswith("coref:pair") or actor.former:
+        return False
+    root = _root(doc, mention)
+    if root is None:
+        return False
+    if actor.method.startswith("coref:pronoun"):
+        said = root.lower_
+        return said in ({"they", "them", "their"} if plural else {"it", "its"})
+    many = root.tag_ in _PLURAL_TAGS or bool(root.conjuncts)
+    if plural:
+        # a group may be "they" ("Hamas said they"); one country or person may not
+        return many or (actor.person is None and actor.sector in _GROUPS)
+    named = root.pos_ == "PROPN"  # "the United States", "the Philippines" are one country
+    return actor.person is None and (named or not many) and bool(actor.country or actor.org)
+
+
+def _governing(doc: Doc, token: Any, mentions: list[Mention]) -> list[Actor]:
+    """The subject of the clause above the pronoun's own: "X said it would", "X announced
+    on Monday that they had", "X ... and said it would"."""
+    verb = token.head if token.dep_ != "poss" else _verb_of(token.head)
+    for _ in range(4):
+        if verb.dep_ not in _CLAUSE_UP or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        for subject in subjects:
+            hits = [m for m in mentions if _inside(doc, m, subject)]
+            if hits:
+                return [hits[0].actor] + [m.actor for m in hits[1:]
+                                          if m.actor.code != hits[0].actor.code]
+        if subjects:
+            return []  # the clause has a subject that names no one: the chain ends here
+    return []
+
+
+def _verb_of(token: Any) -> Any:
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _inside(doc: Doc, mention: Mention, subject: Any) -> bool:
+    """The mention is the subject, or its head noun ("Iraq's interim government")."""
+    root = _root(doc, mention)
+    if root is None:
+        return False
+    while root.dep_ == "conj" and root.i != subject.i:  # "France, Britain and Germany"
+        root = root.head
+    return bool(root.i == subject.i)
+
+
+def _with_conjuncts(doc: Doc, mention: Mention, mentions: list[Mention],
+                    plural: bool) -> list[Actor]:
+    """ "India and Pakistan said ... They": every conjoined subject."""
+    if not plural:
+        return [mention.actor]
+    root = _root(doc, mention)
+    subject = root
+    while subject is not None and subject.dep_ == "conj":
+        subject = subject.head
+    if subject is None:
+        return [mention.actor]
+    found = [m.actor for m in mentions if _inside(doc, m, subject)]
+    return found or [mention.actor]
+
+
+def _expletive(token: Any, words: dict[str, set[str]]) -> bool:
+    """ "it was unclear", "it is raining", "it emerged that", "it was reported that": no one.
+    "it was ready to mediate", "it is willing to" keep their referent."""
+    verb = token.head
+    if verb.lemma_.lower() in words["impersonal"]:
+        return True
+    if token.dep_ == "nsubjpass":
+        return any(c.dep_ == "ccomp" for c in verb.children)  # "it is believed that"
+    if verb.lemma_ in {"be", "become", "remain"}:
+        complements = [c for c in verb.children if c.dep_ in {"acomp", "attr"}]
+        return any(c.lower_ not in words["personal"] for c in complements)
+    return False
+
+
+def _aside(token: Any, verbs: set[str]) -> bool:
+    """ "what it called", "raids in which it said 20 died", "strikes that it said killed"."""
+    verb = token.head
+    return verb.lemma_.lower() in verbs and verb.dep_ != "ROOT" and (
+        verb.dep_ == "relcl" or any(c.tag_ in {"WP", "WDT"} for c in verb.children))
+
+
+def _located(token: Any, locative: set[str]) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in locative
+
+
+__all__ = ["Atom", "State", "antecedents", "apposed", "last_group", "owner_country",
+           "pair_sides",
            "shared_heads", "shared_modifiers", "surname_keys"]

@@ -122,17 +122,30 @@ def package_entries() -> Iterator[tuple[str, Entry]]:
 
 def _countries(text: str, source: str) -> Iterator[tuple[str, Entry]]:
     columns = ("iso3", "name", "aliases", "adjectives", "capitals", "seats")
-    for _, row in _rows(text, source, columns):
+    for number, row in _rows(text, source, columns):
         iso, name = row["iso3"], row["name"]
-        for form in [name, *_split(row["aliases"])]:
-            yield form, Entry("country", form, name, country=iso, code=iso)
-        for form in _split(row["adjectives"]):
-            yield form, Entry("adjective", form, name, country=iso, code=iso)
+        for kind, cell in (("country", "|".join([name, row["aliases"]])),
+                           ("adjective", row["adjectives"])):
+            for written in _split(cell):
+                form, start, end = _period(written, source, number)
+                yield form, Entry(kind, form, name, country=iso, code=iso, start=start, end=end)
         for form in _split(row["capitals"]):
             yield form, Entry("capital", form, form, country=iso, sector="GOV")
         for seat in _split(row["seats"]):
             form, _, sector = seat.rpartition("=")
             yield form, Entry("seat", form, form, country=iso, sector=sector)
+
+
+def _period(written: str, source: str, number: int) -> tuple[str, dt.date | None, dt.date | None]:
+    """ "Congo@1971-10-27..1997-05-16": a name that meant this country only in that period."""
+    form, at, period = written.partition("@")
+    if not at:
+        return form, None, None
+    start, dots, end = period.partition("..")
+    if not dots:
+        raise ValueError(f"{source}, line {number}: expected a period as NAME@START..END "
+                         f"(dates YYYY-MM-DD, either may be empty), got {written!r}")
+    return (form, _date(start, source, number, "start"), _date(end, source, number, "end"))
 
 
 def _orgs(text: str, source: str) -> Iterator[tuple[str, Entry]]:

@@ -32,6 +32,7 @@ from tidings.records import Actor, Mention, Span
 from tidings.stages.actor_context import (
     Atom,
     State,
+    antecedents,
     apposed,
     last_group,
     owner_country,
@@ -55,7 +56,8 @@ _RANK = {
 _PLACES = {"country", "capital", "seat", "org", "group", "cue"}
 _HEADS = {"title", "sector", "leader", "person", "media", "cue", "seat"}
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_STANDALONE = {"pair", "pronoun", "object", "country"}
+_STANDALONE = {"pair", "pronoun", "object", "country", "it", "they", "its", "their"}
+_NEUTER = {"it": False, "its": False, "they": True, "their": True}  # cue -> plural
 _POSSESSIVE = {"'s", "'", "’s", "’"}
 _FIXED = {"user", "leader", "media", "org"}  # their own sector stands whatever words surround them
 _ARMED = {"REB", "UAF", "MIL", "CRM"}
@@ -79,6 +81,16 @@ def _code(country: str | None, org: str | None, sector: str | None,
 
 def _covers(entry: Entry, day: dt.date) -> bool:
     return (entry.start is None or entry.start <= day) and (entry.end is None or day <= entry.end)
+
+
+def _of_period(entries: list[Entry], day: dt.date | None) -> list[Entry]:
+    """Place names whose meaning changed ("Congo" was the Republic of the Congo while the DRC
+    was Zaire): the reading dated to ``day`` wins; undated names are always valid."""
+    if day is None or len(entries) < 2 or not any(
+            e.kind in {"country", "adjective"} and (e.start or e.end) for e in entries):
+        return entries
+    dated = [e for e in entries if (e.start or e.end) and _covers(e, day)]
+    return dated or [e for e in entries if e.start is None and e.end is None] or entries
 
 
 def _pick_term(entries: Sequence[Entry], day: dt.date | None) -> tuple[Entry, str]:
@@ -118,7 +130,9 @@ class ActorResolver:
         self._names: dict[str, str] = {}  # iso3 -> country name
         self._org_codes: dict[str, str] = {}
         self._sets: dict[str, set[str]] = {"locative": set(), "prefix": set(), "surname": set(),
-                                           "government": set(), "ethnic": set()}
+                                           "government": set(), "ethnic": set(),
+                                           "personal": set(), "impersonal": set(),
+                                           "aside": set()}
         for form, entry in package_entries():
             self._add(form, entry, user=False)
         for path in extra_files:
@@ -152,13 +166,13 @@ class ActorResolver:
 
     def __call__(self, doc: Doc, *, pub_date: dt.date | None) -> list[Mention]:
         """All actor mentions of ``doc`` in text order (pairs give two mentions per span)."""
-        atoms = self._residents(doc, self._atoms(doc))
+        atoms = self._residents(doc, self._atoms(doc, pub_date))
         starts = [sent.start for sent in doc.sents]
         state = State()
         runs = list(self._runs(doc, atoms))
-        lent = [heads + places for heads, places in zip(
-            shared_heads(doc, runs), shared_modifiers(doc, runs), strict=True)]
-        for run, borrowed in zip(runs, lent, strict=True):
+        heads = shared_heads(doc, runs)
+        lent = [h + places for h, places in zip(heads, shared_modifiers(doc, runs), strict=True)]
+        for run, borrowed, head_words in zip(runs, lent, heads, strict=True):
             span = doc[run[0].start:run[-1].end]
             sentence = _bisect(starts, run[0].start)
             actors = self._resolve(doc, run, state, pub_date, borrowed)
@@ -167,6 +181,13 @@ class ActorResolver:
             for actor in actors:
                 self._remember(state, Mention(Span(span.text, span.start_char, span.end_char),
                                               actor, sentence))
+                shared = _head_run(runs, head_words, run)
+                if shared is not None:
+                    # "the leaders of Russia and Ukraine met": the head speaks for every country,
+                    # so each country's actor also spans it, as a pair phrase does
+                    head = doc[shared[0].start:shared[-1].end]
+                    state.mentions.append(Mention(Span(head.text, head.start_char,
+                                                       head.end_char), actor, sentence))
         return apposed(doc, state)
 
     def _remember(self, state: State, mention: Mention) -> None:
@@ -187,7 +208,8 @@ class ActorResolver:
             tokens]
         for words in tries:
             key = self._nlp.vocab.strings[" ".join(t.lower() for t in words)]
-            entries = self._best(self._entries.get(key, []), " ".join(words))
+            entries = _of_period(self._best(self._entries.get(key, []), " ".join(words)),
+                                 pub_date)
             if entries and entries[0].kind != "cue":
                 atom = Atom(0, len(words), entries[0].kind, tuple(entries))
                 return self._identity(atom, pub_date, None)
@@ -204,11 +226,11 @@ class ActorResolver:
         rank = min(_RANK[e.kind] for e in fitting)
         return [e for e in fitting if _RANK[e.kind] == rank]
 
-    def _atoms(self, doc: Doc) -> list[Atom]:
+    def _atoms(self, doc: Doc, day: dt.date | None) -> list[Atom]:
         found: list[Atom] = []
         for key, start, end in self._matcher(doc):
             text = " ".join(t.text for t in doc[start:end])
-            entries = self._best(self._entries.get(key, []), text)
+            entries = _of_period(self._best(self._entries.get(key, []), text), day)
             if entries and end - start == 1 and doc[start].ent_type_ in _NOT_NAMES:
                 continue  # a one-word name read as a date or number ("May 5")
             if entries and not self._after_prefix(doc, start, entries[0]):
@@ -495,6 +517,10 @@ class ActorResolver:
         if cue == "object" and doc[atom.start].dep_ in {"dobj", "pobj", "dative"}:
             last = _object_of(doc, atom.start, state)
             return [replace(last, method="coref:pronoun")] if last else []
+        if cue in _NEUTER:
+            found = antecedents(doc, atom.start, state, plural=_NEUTER[cue],
+                                possessive=cue in {"its", "their"}, words=self._sets)
+            return [replace(a, method="coref:pronoun") for a in found]
         if cue == "group":
             group = last_group(state)
             return [replace(group, method="coref:group")] if group else []
@@ -680,6 +706,15 @@ def _pick_sector(sectors: Sequence[str | None]) -> str | None:
     """The first sector other than GOV ("government troops" is MIL), else GOV, else None."""
     present = [s for s in sectors if s]
     return next((s for s in present if s != "GOV"), present[0] if present else None)
+
+
+def _head_run(runs: list[list[Atom]], borrowed: Sequence[Atom],
+              run: list[Atom]) -> list[Atom] | None:
+    """The run whose head words ``run`` borrowed from before it ("the leaders of A, B and C"
+    lends "leaders" to B and C), or None."""
+    if not borrowed or borrowed[0].start >= run[0].start:
+        return None
+    return next((r for r in runs if r[0].start <= borrowed[0].start < r[-1].end), None)
 
 
 def _bisect(starts: list[int], index: int) -> int:
