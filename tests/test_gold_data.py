@@ -88,7 +88,7 @@ def test_item_schema(items: list[Item]) -> None:
         assert set(item) == ITEM_FIELDS, item["id"]
         assert re.fullmatch(r"s-\d{4}", item["id"]), item["id"]
         pub = dt.date.fromisoformat(item["date"])
-        assert dt.date(2015, 1, 1) <= pub <= dt.date(2026, 12, 31), item["id"]
+        assert dt.date(2000, 1, 1) <= pub <= dt.date(2026, 12, 31), item["id"]
         assert isinstance(item["text"], str) and item["text"].strip() == item["text"]
         assert len(item["text"]) > 20, item["id"]
         assert isinstance(item["tags"], list) and all(isinstance(t, str) for t in item["tags"])
@@ -145,11 +145,10 @@ def test_no_duplicate_texts(items: list[Item]) -> None:
     assert [t for t, n in texts.items() if n > 1] == []
 
 
-def test_split_proportions(splits: dict[str, list[Item]], items: list[Item]) -> None:
-    total = len(items)
-    assert 0.55 <= len(splits["train"]) / total <= 0.65
-    assert 0.17 <= len(splits["dev"]) / total <= 0.23
-    assert 0.17 <= len(splits["test"]) / total <= 0.23
+def test_split_sizes(splits: dict[str, list[Item]]) -> None:
+    # The test split is fixed (never tuned on, never rewritten); train grows with new data.
+    assert len(splits["test"]) == 155 and len(splits["dev"]) >= 150
+    assert len(splits["train"]) > len(splits["dev"])
 
 
 @pytest.mark.parametrize("plover_type", sorted(PLOVER_TYPES))
