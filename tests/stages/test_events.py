@@ -281,8 +281,49 @@ STRUCTURE_CASES = [
                  'responsibility.', None, id='nobody-claimed'),
 ]
 
+# Round 2 of the engine: refusals of any act asked for, stance participles, "for X to" clauses,
+# verbs of receiving, domestic measures abroad, the theme's own name, towns as targets.
+ENGINE_CASES = [
+    pytest.param('Nigerian unions staged a 48-hour general strike over fuel prices.',
+                 ('PROTEST', 'NGA', None), id='measure-compound-skipped'),
+    pytest.param('Zambian lawmakers walked out of parliament in protest at the budget.',
+                 ('PROTEST', 'ZMB', 'ZMB'), id='in-protest-purpose-of-act'),
+    pytest.param('Chad refused to deploy troops to Mali.',
+                 ('REJECT', 'TCD', 'MLI'), id='refused-mobilize-is-reject'),
+    pytest.param('Nicaragua refused to let UN human rights monitors enter the country.',
+                 ('REJECT', 'NIC', 'IGO'), id='refused-let-clause-object'),
+    pytest.param('The Peruvian interior minister declined to resign despite the protests.',
+                 ('REJECT', 'PER', 'PER'), id='refused-resignation-domestic'),
+    pytest.param("Greece is opposed to Turkey's membership of the bloc.",
+                 ('REJECT', 'GRC', 'TUR'), id='stative-opposed-to'),
+    pytest.param('Ghana is committed to the peace deal with Togo.',
+                 ('AGREE', 'GHA', 'TGO'), id='stative-committed-to'),
+    pytest.param('The African Union issued a call for Sudan to halt the fighting.',
+                 ('REQUEST', 'IGO', 'SDN'), id='noun-call-for-clause'),
+    pytest.param('Chile called for Bolivia to reopen the border crossing.',
+                 ('REQUEST', 'CHL', 'BOL'), id='verb-call-for-clause'),
+    pytest.param('Israel imposed a curfew in Nablus.',
+                 ('COERCE', 'ISR', 'PSE'), id='curfew-in-held-town'),
+    pytest.param('Ecuador imposed a curfew in Quito.',
+                 ('COERCE', 'ECU', 'ECU'), id='curfew-domestic'),
+    pytest.param('The Kenyan president received a phone call from the Ethiopian prime minister.',
+                 ('CONSULT', 'ETH', 'KEN'), id='received-call-from'),
+    pytest.param('Somalia received military aid from Turkey.',
+                 ('AID', 'TUR', 'SOM'), id='received-aid-from'),
+    pytest.param('Uganda received a delegation from Rwanda.',
+                 ('CONSULT', 'UGA', 'RWA'), id='received-delegation-from-verb'),
+    pytest.param('India put its navy on high alert after Pakistani jets crossed the border.',
+                 ('MOBILIZE', 'IND', 'PAK'), id='theme-own-forces-not-target'),
+    pytest.param('Russian forces shelled Zaporizhzhia overnight.',
+                 ('ASSAULT', 'RUS', 'UKR'), id='town-object-is-target'),
+    pytest.param('Israeli troops raided Tulkarm on Tuesday.',
+                 ('COERCE', 'ISR', 'PSE'), id='town-raided-is-target'),
+    pytest.param('Mali pulled out of the peace accord with the Tuareg rebels.',
+                 ('REJECT', 'MLI', None), id='pulled-out-of-accord'),
+]
 
-@pytest.mark.parametrize(("sentence", "expected"), CASES + STRUCTURE_CASES)
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES + STRUCTURE_CASES + ENGINE_CASES)
 def test_sentence_events(pipeline: Pipeline, sentence: str, expected: Expected) -> None:
     coded = pipeline.code(Article(id="t", text=sentence, date=dt.date(2024, 5, 1)))
     found = [(e.type, e.source.actor.code if e.source else None,
@@ -294,7 +335,7 @@ def test_sentence_events(pipeline: Pipeline, sentence: str, expected: Expected) 
 
 
 def test_case_ids_are_unique() -> None:
-    ids = [case.id for case in CASES + STRUCTURE_CASES]
+    ids = [case.id for case in CASES + STRUCTURE_CASES + ENGINE_CASES]
     assert len(ids) == len(set(ids)) >= 60
 
 
@@ -317,7 +358,33 @@ def test_case_ids_are_unique() -> None:
                  id='called-on-infinitive-is-requested'),
     pytest.param('Russia attended a meeting hosted by Qatar.', 'SUPPORT',
                  id='participle-without-summary-is-background'),
+    pytest.param('Armenian police were deployed around parliament after the riot.', 'PROTEST',
+                 id='protest-noun-after-is-background'),
+    pytest.param('Kazakhstan lifted the curfew imposed to quell the protests.', 'PROTEST',
+                 id='protest-noun-quelled-is-background'),
+    pytest.param('The opposition agreed to postpone the rally in Lusaka.', 'PROTEST',
+                 id='protest-noun-postponed-is-background'),
+    pytest.param('Rally organisers met the Kenyan police chief.', 'PROTEST',
+                 id='protest-noun-modifier-is-no-event'),
+    pytest.param('The truce between Armenia and Azerbaijan held through the weekend.', 'CONCEDE',
+                 id='light-noun-as-topic'),
+    pytest.param('The United States pulled out of the nuclear deal with Iran.', 'AGREE',
+                 id='pulled-out-of-consumes-deal'),
+    pytest.param('Kenya declined to comment on the border dispute with Somalia.', 'REJECT',
+                 id='declined-to-comment'),
 ])
 def test_sentence_lacks_type(pipeline: Pipeline, sentence: str, absent: str) -> None:
     coded = pipeline.code(Article(id="t", text=sentence, date=dt.date(2024, 5, 1)))
     assert absent not in {e.type for e in coded.events}
+
+
+@pytest.mark.parametrize(("sentence", "method"), [
+    pytest.param('Jailed Bahraini activists began a 10-day hunger strike.',
+                 'rule:noun:hunger strike', id='phrase-after-measure-modifier'),
+    pytest.param('Russia and Belarus held large-scale war games near the Polish border.',
+                 'rule:noun:war game', id='phrase-after-amod'),
+])
+def test_multiword_trigger(pipeline: Pipeline, sentence: str, method: str) -> None:
+    """A multi-word trigger is found through any modifier, not only the first compound."""
+    coded = pipeline.code(Article(id="t", text=sentence, date=dt.date(2024, 5, 1)))
+    assert method in {e.method for e in coded.events}

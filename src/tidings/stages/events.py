@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as DocSpan
 
+    from tidings.stages.places import PlaceResolver
+
 VERB_PREPS = frozenset({"with", "against", "on", "to", "at", "into", "toward", "towards", "over"})
 NOUN_PREPS = frozenset({"with", "between", "on", "against", "to", "into", "of", "toward", "for"})
 SOURCE_PREPS = frozenset({"by", "from"})
@@ -51,9 +53,12 @@ INTENT_TO_AGREE = {
     "CONCEDE": "035", "RETREAT": "035", "AGREE": None,
 }  # fmt: skip
 # Cooperative types whose refusal ("will not negotiate", "refused to join") is a REJECT, by code.
+# Refusing a show of force or a punishment ("refused to deploy troops", "declined to impose
+# sanctions") turns down whoever wanted it: a REJECT too. Refusing to attack is left alone:
+# "refused to stop shelling" is the shelling going on.
 REFUSALS = {
     "AGREE": "120", "SUPPORT": "120", "CONSULT": "125", "COOPERATE": "121", "AID": "121",
-    "CONCEDE": "124", "RETREAT": "124",
+    "CONCEDE": "124", "RETREAT": "124", "MOBILIZE": "120", "SANCTION": "120", "COERCE": "120",
 }  # fmt: skip
 # Conflict types that, when only announced, are threats (CAMEO 13x).
 INTENT_TO_THREATEN = {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "132", "MOBILIZE": "138"}
@@ -160,8 +165,12 @@ def _has_prep(token: Token, preps: Iterable[str]) -> list[Token]:
     ("pulled the US out of the deal", "handed the pilot back to India")."""
     wanted = set(preps)
     heads = [token] + [p for p in _particles(token) if p.dep_ != "prt"]
-    return [c for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative") and
-            c.lower_ in wanted]
+    found = [c for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative") and
+             c.lower_ in wanted]
+    if "for" in wanted:  # "a call for Israel to halt": the parse makes "for" a clause's mark
+        found += [m for c in token.children if c.dep_ in ("advcl", "acl", "ccomp")
+                  for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
+    return found
 
 
 def _particles(token: Token) -> list[Token]:
@@ -179,7 +188,17 @@ def _reciprocal(obj: Token) -> bool:
 
 
 def _pobjs(prep: Token) -> list[Token]:
+    if prep.dep_ == "mark":  # "for Israel to halt": the clause's subject
+        return [c for c in prep.head.children if c.dep_ in SUBJECT_DEPS | PASSIVE_DEPS]
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def _asked(token: Token, index: MentionIndex) -> list[Mention]:
+    """ "called for Israel to halt", "a demand for Russia to leave": who is to act."""
+    return [m for c in token.children if c.dep_ in ("advcl", "acl", "ccomp") and
+            any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children)
+            for s in c.children if s.dep_ in SUBJECT_DEPS | PASSIVE_DEPS
+            for m in index.within(s)]
 
 
 def _dobj(token: Token) -> Token | None:
@@ -189,8 +208,10 @@ def _dobj(token: Token) -> Token | None:
 def _clause_object(token: Token) -> Token | None:
     """ "let UN investigators enter", "allowed pilgrims to cross": the parse makes the object
     the subject of the complement clause."""
-    return next((s for c in token.children if c.dep_ in ("ccomp", "xcomp")
-                 for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")), None)
+    # the subject nearest the verb: "let UN rights investigators enter" may be read as three
+    subjects = [s for c in token.children if c.dep_ in ("ccomp", "xcomp")
+                for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
+    return subjects[-1] if subjects else None
 
 
 def _modifier_lemmas(token: Token) -> set[str]:
@@ -213,6 +234,15 @@ class EventCoder:
         self.lemmas = frozenset(w for lemma, _ in self.rules for w in (lemma, lemma.split()[-1]))
         self._kept_types = frozenset(self.codes[r.cameo].type for group in self.rules.values()
                                      for r in group if r.kept)
+        self._resolver: PlaceResolver | None = None
+
+    def _place_resolver(self) -> PlaceResolver:
+        """The gazetteer, loaded on first need (the pipeline has usually loaded it already)."""
+        if self._resolver is None:
+            from tidings.stages.places import PlaceResolver
+
+            self._resolver = PlaceResolver()
+        return self._resolver
 
     def __call__(
         self,
@@ -226,11 +256,13 @@ class EventCoder:
         index = MentionIndex(doc, mentions)
         events: list[Event] = []
         non_events: list[NonEvent] = []
+        named = _NamedPlaces(doc, mentions, self._place_resolver)
         for number, sent in enumerate(doc.sents):
-            places = _Places(sent, index)
+            places = _Places(sent, index, named, number)
             for cand in self._candidates(sent, index, number):
                 cand.code = self._base_code(cand)
-                mode = cand.rule.mode if cand.code == cand.rule.cameo else None
+                # a refused resignation still concerns the refuser's own country
+                mode = cand.rule.mode if cand.code in (cand.rule.cameo, cand.refusal) else None
                 places.anchor(cand, self.codes[cand.code].type, mode or self.codes[cand.code].mode)
                 trigger = self._trigger(cand)
                 if cand.suppressed:
@@ -273,7 +305,7 @@ class EventCoder:
                                  type_ == "PROTEST"):
             cand.sources = self._crowd(token, number)
         if not cand.sources and type_ == "PROTEST" and rule.pos == "NOUN" and \
-                cand.suppressed is None:
+                cand.suppressed is None and self._happening(token):
             cand.sources = [_crowd_mention(token, token, number)]
         if any(code == "only" and not self._in_group(cand, group)
                for group, code in rule.recode):
@@ -353,6 +385,8 @@ class EventCoder:
         head = token.head
         if token.pos_ in ("NOUN", "PROPN"):
             verb = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
+            if verb.dep_ == "prep" and verb.lower_ in PARTICLES:  # "pulled out of the deal"
+                verb = verb.head
             rule = matched.get(verb.i, (None,))[0]
             if rule is not None and rule.pos == "VERB" and verb.i != token.i and \
                     verb.lemma_.lower() not in self.cues["light"] and \
@@ -466,16 +500,34 @@ class EventCoder:
             return ()
         lemma = token.lemma_.lower()
         if pos == "NOUN":
-            compound = next((c for c in token.children if c.dep_ == "compound"), None)
-            if compound is not None and (f"{compound.lemma_.lower()} {lemma}", pos) in self.rules:
-                lemma = f"{compound.lemma_.lower()} {lemma}"
+            lemma = next((p for p in self._phrases(token) if (p, pos) in self.rules), lemma)
         return tuple(rule for rule in self.rules.get((lemma, pos), ())
                      if self._frame_holds(token, rule, index))
 
+    def _phrases(self, token: Token) -> Iterable[str]:
+        """Multi-word lemmas a noun may end: with each modifier, nearest first ("a 24-hour
+        hunger strike", "ethnic cleansing"), then with the words before it ("persona non
+        grata", which the parse seldom reads as one phrase)."""
+        lemma = token.lemma_.lower()
+        modifiers = sorted((c for c in token.children
+                            if c.dep_ in NAMING_DEPS and c.i < token.i), key=lambda c: -c.i)
+        for child in modifiers:
+            yield f"{child.lemma_.lower()} {lemma}"
+        sent_start = token.sent.start
+        for size in (2, 3, 4):
+            start = token.i - size + 1
+            if start < sent_start:
+                return
+            words = token.doc[start:token.i]
+            for form in ({t.lemma_.lower() for t in words[:1]} | {words[0].lower_}):
+                yield " ".join([form, *(t.lower_ for t in words[1:]), lemma])
+
     def _carries_noun_trigger(self, token: Token, rule: ontology.TriggerRule,
                               index: MentionIndex) -> bool:
-        """ "offered support", "pledged aid": the noun is the event, the verb its light verb."""
-        if rule.pos != "VERB" or token.lemma_.lower() not in self.cues["light"]:
+        """ "offered support", "pledged aid": the noun is the event, the verb its light verb;
+        so is "received aid" (see _received)."""
+        if rule.pos != "VERB" or token.lemma_.lower() not in \
+                self.cues["light"] | self.cues.get("receive", frozenset()):
             return False
         obj = _dobj(token)
         if obj is None:  # "agreed to a ceasefire": the noun is the event
@@ -491,12 +543,14 @@ class EventCoder:
                                   for prep in _has_prep(token, VERB_PREPS | rule.need)
                                   for p in _pobjs(prep)):
             return False
+        if rule.light and rule.pos == "NOUN" and not self._governed(token, index):
+            return False
         if not rule.objects:
             return True
         if rule.pos == "NOUN":
             return bool(_modifier_lemmas(token) & rule.objects)
-        obj = _dobj(token) or next((c for c in token.children if c.dep_ in PASSIVE_DEPS), None) \
-            or _clause_object(token)
+        obj = _dobj(token) or self._stative_object(token) or next(
+            (c for c in token.children if c.dep_ in PASSIVE_DEPS), None) or _clause_object(token)
         if obj is None:
             return "none" in rule.objects
         if "*any" in rule.objects:
@@ -508,6 +562,49 @@ class EventCoder:
         # "a batch of child soldiers", "$800 million in weapons": the quantity's content counts
         lemmas |= {p.lemma_.lower() for prep in _has_prep(obj, {"of", "in"}) for p in _pobjs(prep)}
         return bool(lemmas & rule.objects)
+
+    def _governed(self, noun: Token, index: MentionIndex) -> bool:
+        """A `light` noun is an event only where the sentence reports it: carried by a verb
+        ("signed an agreement", "talks in Doha"), in a phrase ("agreed to talks"), owned by its
+        doer ("Russia's invasion"), said to happen ("fighting broke out") or as a headline.
+        Elsewhere it is a topic ("the ceasefire held", "after the war")."""
+        if self._light_verb(noun) is not None or noun.dep_ == "ROOT" or (
+                noun.dep_ in ("dobj", "nsubjpass") and
+                noun.head.lemma_.lower() in self.cues.get("receive", ())):
+            return True
+        if noun.dep_ == "pobj" and not self._in_background(noun):
+            return True
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.cues.get("occur", ()):
+            return True
+        return bool(self._noun_sources(noun, index))
+
+    def _in_background(self, noun: Token) -> bool:
+        """ "after the riot", "ahead of the talks", "after protests began": the noun event
+        dates another one."""
+        head = noun.head
+        if noun.dep_ == "pobj":
+            word = head.head.lower_ if head.lower_ == "of" else head.lower_
+            return word in self.cues.get("background", ())
+        if noun.dep_ in SUBJECT_DEPS | PASSIVE_DEPS and head.dep_ == "advcl":
+            return any(c.dep_ == "mark" and c.lower_ in self.cues.get("background", ())
+                       for c in head.children)
+        return False
+
+    def _happening(self, noun: Token) -> bool:
+        """Whether a protest noun that names no protester tells a protest that took place, so
+        that the unnamed crowd is its doer: "staged a general strike", "protests erupted",
+        "detained at anti-war protests", "sparked riots"; not "protest leaders", "after the
+        riot", "quelled the protests", "postponed the rally", nor "went on hunger strike in
+        protest", where the protest is the purpose of the act the sentence codes."""
+        if noun.dep_ in NAMING_DEPS or self._in_background(noun):
+            return False
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
+                not any(c.dep_ == "det" for c in noun.children):
+            return False
+        if noun.dep_ == "dobj":
+            return noun.head.lemma_.lower() in self.cues["light"] | self.cues.get("cause",
+                                                                                 frozenset())
+        return True
 
     # -- modality -----------------------------------------------------------------------------
 
@@ -602,11 +699,13 @@ class EventCoder:
     def _requested(self, head: Token, dep: str, lemma: str, child: Token) -> bool:
         """ "demanded that Chinese vessels leave", "urged Russia to withdraw", "calls for the
         release of", "wants Putin to attack": what is asked of someone has not happened."""
+        # "called on Rwanda to pull out": the parse makes the infinitive an adverbial clause
+        infinitive = dep in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                     for c in child.children)
+        if head.pos_ in ("NOUN", "PROPN"):  # "a call for Israel to halt", "a demand to leave"
+            return infinitive and lemma in self.cues.get("request", ())
         if head.pos_ not in ("VERB", "AUX"):
             return False
-        # "called on Rwanda to pull out": the parse makes the infinitive an adverbial clause
-        infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                            for c in child.children)
         if not infinitive and dep.split(":")[0] not in (
                 "xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep"):
             return False
@@ -667,12 +766,12 @@ class EventCoder:
         """Actors doing the verb, following control and coordination; and whether it is passive."""
         if depth > 6:
             return [], False
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        passive = any(c.dep_ == "auxpass" for c in verb.children) and not self._stative(verb)
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return self._resolve_subject(child, index), passive
             if child.dep_ in PASSIVE_DEPS:
-                return self._resolve_subject(child, index), True
+                return self._resolve_subject(child, index), passive
         head = verb.head
         if head.i == verb.i:
             return [], False
@@ -692,6 +791,18 @@ class EventCoder:
             actors, passive = self._subject(head.head, index, depth + 1)
             return actors, False
         return [], False
+
+    def _stative_object(self, verb: Token) -> Token | None:
+        if not self._stative(verb):
+            return None
+        return next((p for prep in _has_prep(verb, {"to"}) for p in _pobjs(prep)), None)
+
+    def _stative(self, verb: Token) -> bool:
+        """ "Israel is opposed to French mediation", "Seoul is committed to talks": a participle
+        of stance after "be", without an agent, says what its subject does."""
+        return verb.lemma_.lower() in self.cues.get("stative", ()) and \
+            not any(c.dep_ == "agent" for c in verb.children) and \
+            bool(_has_prep(verb, {"to"}))
 
     def _resolve_subject(self, subject: Token, index: MentionIndex) -> list[Mention]:
         if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ in ("relcl", "acl"):
@@ -775,20 +886,34 @@ class EventCoder:
         obj = _dobj(token)
         if obj is not None and not rule.theme and all(o.startswith("*") or o == "none"
                                                       for o in rule.objects):
-            yield index.within(obj)
+            found = index.within(obj)
+            if found and not any(m.actor.country or m.actor.org for m in found):
+                # "received a delegation from Iran": the bare sector is its owner's
+                found = self._object_targets(obj, rule, index) or self._origin(token, index) \
+                    or found
+            yield found
         for child in token.children:
             if child.dep_ == "dative":
                 yield index.within(child)
         for prep in _has_prep(token, self._preps(rule, VERB_PREPS)):
             yield [m for p in _pobjs(prep) for m in index.within(p)]
+        yield _asked(token, index)
         if obj is not None:
             yield self._object_targets(obj, rule, index)
+        yield self._origin(token, index)
         # "pulled out of the Iran nuclear deal": the party of the accord left
         for prep in _has_prep(token, rule.need | VERB_PREPS) if rule.pobjs else ():
             for pobj in _pobjs(prep):
                 if pobj.lemma_.lower() in rule.pobjs:
                     yield self._object_targets(pobj, rule, index)
         yield self._clause_targets(token, index)
+
+    def _origin(self, token: Token, index: MentionIndex) -> list[Mention]:
+        """Where what a verb of receiving gets comes from ("received envoys from Iran")."""
+        if token.lemma_.lower() not in self.cues.get("receive", ()):
+            return []
+        return [m for prep in _has_prep(token, {"from"}) for p in _pobjs(prep)
+                for m in index.within(p)]
 
     def _clause_targets(self, token: Token, index: MentionIndex) -> list[Mention]:
         for child in token.children:  # "warned that any backing from Beijing ...": first actor
@@ -812,8 +937,11 @@ class EventCoder:
             found = [m for p in _pobjs(prep) for m in index.within(p)]
             if found:
                 return found
-        owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        owners += [p for prep in _has_prep(obj, {"of"}) for p in _pobjs(prep)]
+        # the theme's own name ("put its air force on alert") is what is acted with, not on
+        owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound", "nmod") and
+                  not (rule.theme and set(index.at(c)) & set(index.at(obj)))]
+        # "a delegation from Iran", "weapons seized from rebels": whose it is
+        owners += [p for prep in _has_prep(obj, {"of", "from"}) for p in _pobjs(prep)]
         return [m for o in owners for m in index.within(o, max_depth=1)]
 
     def _complement_targets(self, verb: Token, index: MentionIndex) -> list[Mention]:
@@ -853,6 +981,7 @@ class EventCoder:
                 sources = sources or found
             elif prep.lower_ == "between" or prep.lower_ in preps:
                 targets = targets or found
+        targets = targets or _asked(token, index)
         if token.dep_ == "nsubj" and token.head.lemma_.lower() in self.cues.get("occur", ()):
             # "fighting broke out between Armenian and Azerbaijani forces"
             targets = targets or [m for prep in _has_prep(token.head, preps | {"between"})
@@ -860,7 +989,11 @@ class EventCoder:
         if not targets and sources and token.dep_ == "dobj" and \
                 token.head.lemma_.lower() in self.cues.get("respond", ()):
             targets, _ = self._subject(token.head, index)
-        light = self._light_verb(token)
+        given = self._received(token, index)
+        if given is not None:
+            # "received a phone call from Biden": the giver acts on the receiver
+            sources, targets = given
+        light = None if given is not None else self._light_verb(token)
         if light is not None and token.head.lower_ == "for" and self._blames(light):
             # "Iraq blamed Turkey for the drone attack": the attack is the one blamed
             obj = _dobj(light)
@@ -878,6 +1011,21 @@ class EventCoder:
         if not cand.targets and len(targets) > 1:
             cand.targets = targets[1:]
         self._symmetric(cand)
+
+    def _received(self, noun: Token,
+                  index: MentionIndex) -> tuple[list[Mention], list[Mention]] | None:
+        """ "X received weapons from Y", "got a call from Y": who gives (Y) and who receives
+        (X), when a verb of receiving carries the noun and a "from" phrase names the giver."""
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "nsubjpass") or \
+                verb.lemma_.lower() not in self.cues.get("receive", ()):
+            return None
+        givers = [m for prep in _has_prep(noun, {"from"}) + _has_prep(verb, {"from"})
+                  for p in _pobjs(prep) for m in index.within(p)]
+        receivers, passive = self._subject(verb, index)
+        if not givers or passive:
+            return None
+        return givers, receivers
 
     def _blames(self, verb: Token) -> bool:
         """An accusation verb ("blamed", "condemned", "criticised" X for ...)."""
@@ -997,8 +1145,10 @@ class EventCoder:
         obj = _dobj(token)
         if obj is not None and obj.lemma_.lower() in self.lemmas:
             return True
+        # "called for Machado to be arrested": the clause names who was asked
         return not any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in token.children) \
-            and not _has_prep(token, VERB_PREPS)
+            and not _has_prep(token, VERB_PREPS) and \
+            not any(m.dep_ == "mark" for m in _has_prep(token, {"for"}))
 
     def _pairs(self, cand: Candidate, type_: str,
                earlier: list[Event]) -> list[tuple[Mention | None, Mention | None]]:
@@ -1116,14 +1266,20 @@ NAMING_DEPS = frozenset({"amod", "compound", "nummod", "nmod"})
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT"})
 DOMESTIC = frozenset({"COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 # Modes whose unnamed target is the source's own country (an official resigns from office, a
-# government declares martial law or a state of emergency).
-DOMESTIC_MODES = frozenset({"resign", "convict", "investigate", "martial-law"})
+# government declares martial law, a state of emergency or a curfew).
+DOMESTIC_MODES = frozenset({"resign", "convict", "investigate", "martial-law", "curfew"})
+# Domestic measures that may be laid on an area the source holds outside its country.
+AREA_MODES = frozenset({"martial-law", "curfew"})
 # Types whose unnamed target is not the other country the sentence names: a speaker's statement
 # names many countries that are not its target.
 NOT_FACING = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout", "near", "outside", "at",
                             "around"})
 INSIDE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+# Types whose missing target may be the country of a named town or region they act on or in.
+NAMED_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+# Prepositions that lead from a trigger to a place acted on or in ("fired on", "a bombing in").
+PLACE_PREPS = LOCATIVE_PREPS | {"on", "into", "over", "of", "against", "toward", "towards"}
 
 
 class _Places:
@@ -1132,7 +1288,9 @@ class _Places:
     the country of the other party of a domestic event, else to the one country the sentence names.
     """
 
-    def __init__(self, sent: DocSpan, index: MentionIndex) -> None:
+    def __init__(self, sent: DocSpan, index: MentionIndex, named: _NamedPlaces | None = None,
+                 number: int = 0) -> None:
+        self.named, self.number = named, number
         self.place: Mention | None = None
         self.countries: list[Mention] = []
         inside = False
@@ -1159,8 +1317,18 @@ class _Places:
         if cand.targets:
             return
         cand.guessed = True
+        named = self._named_place(cand) if self.place is None and cand.sources and (
+            type_ in NAMED_PLACE_TYPES or mode in AREA_MODES) else None
+        place = self.place or named
         if mode in DOMESTIC_MODES and cand.sources and cand.sources[0].actor.country:
-            cand.targets = [_domestic(cand.sources[0])]
+            # "Israel imposed a curfew in Hebron": a measure over an area held elsewhere
+            abroad = mode in AREA_MODES and place is not None and \
+                not any(_same_party(place, m) for m in cand.sources)
+            cand.targets = [place] if abroad and place else [_domestic(cand.sources[0])]
+            return
+        if named is not None:  # "shelled Kherson", "a bombing in Istanbul"
+            cand.targets = [_domestic(named) if any(_same_party(named, m) for m in cand.sources)
+                            else named]
             return
         # a noun's compound is often only a place ("the Gaza war"): no counterpart to guess
         place_named = any(c.dep_ == "compound" for c in cand.token.children)
@@ -1174,6 +1342,27 @@ class _Places:
         elif cand.sources and cand.sources[0].actor.country and (
                 type_ in DOMESTIC or self.place is not None):
             cand.targets = [_domestic(cand.sources[0])]
+
+    def _named_place(self, cand: Candidate) -> Mention | None:
+        """A town or region the trigger acts on or in, named by no actor: "shelled Kherson",
+        "rockets hit Tel Aviv", "a bombing in Istanbul"; not where the attack came from."""
+        if self.named is None:
+            return None
+        token = cand.token
+        level = [token]
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
+            level.append(token.head)  # "imposed a curfew in Hebron": the verb carries the place
+        seen = {t.i for t in level}
+        for _ in range(4):
+            for token in level:
+                found = self.named.at(token, self.number)
+                if found is not None and token.i != cand.token.i:
+                    return found
+            level = [c for t in level for c in t.children
+                     if c.dep_ not in CLAUSE_DEPS | SUBJECT_DEPS | {"agent", "conj"} and
+                     not (c.dep_ == "prep" and c.lower_ not in PLACE_PREPS) and c.i not in seen]
+            seen.update(t.i for t in level)
+        return None
 
     def _facing(self, cand: Candidate) -> bool:
         """ "troops massed on its borders as Russia ...": the one other country the sentence
@@ -1200,6 +1389,41 @@ class _Places:
         placed = replace(actor, country=country, code=country + (actor.sector or ""),
                          method=f"{actor.method}+context:place")
         return replace(mention, actor=placed)
+
+
+class _NamedPlaces:
+    """Places the gazetteer resolves to a country where no actor mention is, resolved for the
+    whole doc on first use (most sentences never need them)."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention],
+                 resolver: Callable[[], PlaceResolver]) -> None:
+        self.doc, self.mentions, self.resolver = doc, mentions, resolver
+        self._by_token: dict[int, tuple[DocSpan, str]] | None = None
+
+    def at(self, token: Token, number: int) -> Mention | None:
+        if self._by_token is None:
+            self._by_token = self._resolve()
+        found = self._by_token.get(token.i)
+        if found is None:
+            return None
+        span, country = found
+        start, end = span.start_char, span.end_char
+        actor = Actor(name=span.text, country=country, org=None, sector=None, code=country,
+                      method="context:place-name")
+        return Mention(Span(span.text, start, end), actor, number)
+
+    def _resolve(self) -> dict[int, tuple[DocSpan, str]]:
+        covered = MentionIndex(self.doc, self.mentions).by_token
+        out: dict[int, tuple[DocSpan, str]] = {}
+        for where, location in self.resolver().places(self.doc, self.mentions):
+            span = self.doc.char_span(where.start, where.end, alignment_mode="expand")
+            # a country is an actor when named; only towns and regions are places here
+            if span is None or location.country is None or location.resolution == "country" or \
+                    any(i in covered for i in range(span.start, span.end)):
+                continue
+            for i in range(span.start, span.end):
+                out[i] = (span, location.country)
+        return out
 
 
 def _is_score(text: str) -> bool:
