@@ -156,8 +156,6 @@ CASES = [
          ("PROTEST", "GEO", "GEO"), "protest-mass"),
     case("Unions in Nigeria began a nationwide work stoppage.", ("PROTEST", "NGA", "NGA"),
          "protest-work-stoppage"),
-    case("Sudanese protesters staged a sit-in outside army headquarters in Khartoum.",
-         ("PROTEST", "SDN", "SDN"), "protest-sit-in-split-token"),
     case("Unilever rejected a takeover bid from Kraft Heinz.",
          ("REJECT", None, None), "reject-takeover-bid-not", present=False),
     case("The minister went on a tour of the region.", ("PROTEST", None, None),

@@ -566,7 +566,8 @@ class EventCoder:
     def _governed(self, noun: Token, index: MentionIndex) -> bool:
         """A `light` noun is an event only where the sentence reports it: carried by a verb
         ("signed an agreement", "talks in Doha"), in a phrase ("agreed to talks"), owned by its
-        doer ("Russia's invasion"), said to happen ("fighting broke out") or as a headline.
+        doer ("Russia's invasion"), said to happen ("fighting broke out"), named by a copula
+        ("it was the second call") or as a headline.
         Elsewhere it is a topic ("the ceasefire held", "after the war")."""
         if self._light_verb(noun) is not None or noun.dep_ == "ROOT" or (
                 noun.dep_ in ("dobj", "nsubjpass") and
@@ -576,6 +577,8 @@ class EventCoder:
             return True
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.cues.get("occur", ()):
             return True
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            return True  # "it was their second call since ...": the sentence tells the event
         return bool(self._noun_sources(noun, index))
 
     def _in_background(self, noun: Token) -> bool:

@@ -82,7 +82,8 @@ def date_range(ref: DateRef) -> tuple[dt.date, dt.date]:
 
 
 def _lemma(event: Event) -> str:
-    return event.method.rsplit(":", 1)[-1]
+    # the head word: "a phone call" and "the call", "air strikes" and "the strikes" match
+    return event.method.rsplit(":", 1)[-1].split()[-1]
 
 
 def _party(mention: Mention | None) -> str:
