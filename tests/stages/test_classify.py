@@ -47,14 +47,8 @@ def test_shipped_model_loads() -> None:
 # Sentences the rules leave empty (the reporting frame hides the trigger's subject, or the
 # trigger is not in the lexicon) and the classifier codes.
 MISSED = [
-    ("Norway said it had expelled three Iranian diplomats over an espionage case.",
-     ("SANCTION", "NOR", "IRN")),
-    ("Denmark said it had expelled two Russian diplomats for spying.", ("SANCTION", "DNK", "RUS")),
-    ("Morocco said it had released 30 Algerian fishermen.", ("RETREAT", "MAR", "DZA")),
-    ("Nigeria said it was investigating an attack on a Chinese mining camp.",
-     ("ACCUSE", "NGA", "CHN")),
-    # a promised sanction is a threat (PLOVER manual, THREATEN)
-    ("Finland said it would expel four Chinese diplomats.", ("THREATEN", "FIN", "CHN")),
+    # the rules know "bankroll" only with money or a project as its object
+    ("Japan is bankrolling the reconstruction of Ukrainian power plants.", ("AID", "JPN", "UKR")),
 ]
 
 
