@@ -143,7 +143,9 @@ def _event_actor(obj: JSON | None, sentence: int,
     known = by_span.get((obj["start"], obj["end"]))
     if known is not None and known.actor == _identity(obj):
         return known
-    return Mention(Span(obj["text"], obj["start"], obj["end"]), _identity(obj), sentence)
+    # an actor derived from a mention ("its own country") lies in that mention's sentence
+    where = known.sentence if known is not None else sentence
+    return Mention(Span(obj["text"], obj["start"], obj["end"]), _identity(obj), where)
 
 
 def _trigger(obj: JSON) -> Trigger:
