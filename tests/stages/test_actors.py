@@ -586,3 +586,78 @@ def test_actors_dated_alias_needs_a_period(tmp_path: Path) -> None:
     table = "iso3\tname\taliases\tadjectives\tcapitals\tseats\nCOG\tCongo\tCongo@1971\t\t\t\n"
     with pytest.raises(ValueError, match=r"NAME@START\.\.END"):
         list(_countries(table, "countries.tsv"))
+
+
+# (text, phrase, codes of the mentions spanning that phrase, pub_date): places, teams, groups
+RESOLVED_IN_CONTEXT = {
+    "niger-state-is-nigerian": ("Nigerian troops rescued 27 schoolboys abducted in Niger state.",
+                                "Niger state", ["NGA"], D2022),
+    "karabakh-folds-into-azerbaijan": ("Russian peacekeepers pulled out of Nagorno-Karabakh.",
+                                       "Nagorno-Karabakh", ["AZEPRE"], D2022),
+    "congress-in-guatemala": (
+        "Demonstrators in Guatemala set fire to part of the Congress building.", "Congress",
+        ["GTMLEG"], D2022),
+    "congress-alone-is-us": ("Congress passed new sanctions on Iran.", "Congress", ["USALEG"],
+                             D2022),
+    "pope-francis-is-vatican": ("Pope Francis appealed to Russia and Ukraine.", "Pope Francis",
+                                ["VATGOV"], D2022),
+    "holy-see": ("The Holy See protested the decision.", "Holy See", ["VAT"], D2022),
+    "national-team-is-no-government": ("Japan's national team arrived in Doha on Monday.",
+                                       "Japan's national team", ["JPNSPT"], D2022),
+    "forwards-are-players": ("Argentina's forwards attacked relentlessly.",
+                             "Argentina's forwards", ["ARGSPT"], D2022),
+    "negotiators-from-two-countries": (
+        "Negotiators from Ethiopia and Egypt resumed talks on Sunday.", "Negotiators from Ethiopia",
+        ["ETHGOV", "EGYGOV"], D2022),
+    "delegation-from-capital": ("The delegation from Seoul was received in Tokyo.",
+                                "delegation from Seoul", ["KORGOV"], D2022),
+    "member-states-are-the-bloc": (
+        "France invoked the EU's defence clause, asking member states for help.",
+        "member states", ["IGOEUREEC"], D2022),
+    "counterpart-with-demonym-is-government": (
+        "President Filipe Nyusi hosted his Rwandan counterpart Jean Mugabo in Maputo.",
+        "Rwandan counterpart Jean Mugabo", ["RWAGOV"], D2022),
+    "opposition-takes-the-article-country": (
+        "Venezuela's government arrested hundreds of protesters. The opposition called a strike.",
+        "opposition", ["VENOPP"], D2022),
+    "former-student-is-no-elite": ("A former student opened fire at a school.", "former student",
+                                   ["EDU"], D2022),
+    "former-minister-is-elite": ("A former Iraqi minister was arrested.", "former Iraqi minister",
+                                 ["IRQELI"], D2022),
+    "rioters-are-civilians": ("Rioters in Santiago torched metro stations.", "Rioters", ["CVL"],
+                              D2022),
+    "truckers-are-labour": ("Truckers blocked the border crossing.", "Truckers", ["LAB"], D2022),
+    "coca-growers-are-farmers": ("Bolivian coca growers blocked roads.",
+                                 "Bolivian coca growers", ["BOLAGR"], D2022),
+    "capital-inside-leader-name": (
+        "Brazil recognised the victory of Paraguay's Santiago Pena in the election.",
+        "Paraguay's Santiago Pena", ["PRYGOV"], dt.date(2023, 9, 1)),
+    "nyusi-by-surname": ("Nyusi met the delegation.", "Nyusi", ["MOZGOV"], dt.date(2020, 1, 1)),
+}
+
+
+@pytest.mark.parametrize("case", list(RESOLVED_IN_CONTEXT), ids=list(RESOLVED_IN_CONTEXT))
+def test_actors_resolved_in_context(nlp: Any, resolver: ActorResolver, case: str) -> None:
+    text, phrase, codes, pub_date = RESOLVED_IN_CONTEXT[case]
+    found = [m for m in _mentions(nlp, resolver, text, pub_date) if m.span.text == phrase]
+    assert [m.actor.code for m in found] == codes
+
+
+# (text, word that must not be part of any mention)
+NOT_ACTORS = {
+    "press-as-verb": ("Farmers blocked railway lines to press their demand for higher prices.",
+                      "press"),
+    "demonym-inside-company-name": ("Anglo American rejected a revised takeover offer.",
+                                    "American"),
+    "pan-american-highway": ("Protesters blocked the Pan-American Highway in Ecuador.",
+                             "American"),
+    "from-on-the-verb-moves-away": (
+        "Nigeria will withdraw its peacekeeping force from Chad.", "force from Chad"),
+}
+
+
+@pytest.mark.parametrize("case", list(NOT_ACTORS), ids=list(NOT_ACTORS))
+def test_actors_not_actors(nlp: Any, resolver: ActorResolver, case: str) -> None:
+    text, word = NOT_ACTORS[case]
+    found = _mentions(nlp, resolver, text)
+    assert not any(word in m.span.text for m in found), [m.span.text for m in found]

@@ -77,7 +77,7 @@ def shared_heads(doc: Doc, runs: list[list[Atom]]) -> list[list[Atom]]:
         if borrowed[index - 1] and _bare_place(before):
             borrowed[index] = borrowed[index - 1]
         elif before[-1].kind == "country" and any(a.kind == "sector" for a in before[:-1]) and (
-                doc[before[-1].start - 1].lower_ == "of"):  # "the leaders of Armenia and ..."
+                doc[before[-1].start - 1].lower_ in {"of", "from"}):  # "leaders of A and B"
             borrowed[index] = [a for a in before if a.kind == "sector"]
     return borrowed
 

@@ -61,6 +61,8 @@ _NEUTER = {"it": False, "its": False, "they": True, "their": True}  # cue -> plu
 _POSSESSIVE = {"'s", "'", "’s", "’"}
 _FIXED = {"user", "leader", "media", "org"}  # their own sector stands whatever words surround them
 _ARMED = {"REB", "UAF", "MIL", "CRM"}
+_DOMESTIC = {"OPP"}  # sectors that only exist inside one country, the one the text is about
+_OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB"}  # what a "former" one held
 _ROLE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2}
 
 
@@ -132,7 +134,7 @@ class ActorResolver:
         self._sets: dict[str, set[str]] = {"locative": set(), "prefix": set(), "surname": set(),
                                            "government": set(), "ethnic": set(),
                                            "personal": set(), "impersonal": set(),
-                                           "aside": set()}
+                                           "aside": set(), "sector_word": set()}
         for form, entry in package_entries():
             self._add(form, entry, user=False)
         for path in extra_files:
@@ -150,6 +152,8 @@ class ActorResolver:
             self._names[entry.country] = entry.name
         if entry.kind == "org" and entry.org:
             self._org_codes.setdefault(entry.org, entry.code or entry.org)
+        if entry.kind == "sector":
+            self._sets["sector_word"].add(form.lower())
         tokens = [t.text for t in self._nlp.make_doc(form)]
         exact = entry.kind not in {"sector", "cue"}
         entry = replace(entry, surface=" ".join(tokens), exact=exact)
@@ -233,6 +237,9 @@ class ActorResolver:
             entries = _of_period(self._best(self._entries.get(key, []), text), day)
             if entries and end - start == 1 and doc[start].ent_type_ in _NOT_NAMES:
                 continue  # a one-word name read as a date or number ("May 5")
+            if entries and entries[0].kind == "sector" and entries[0].sector and (
+                    doc[end - 1].pos_ in {"VERB", "AUX"}):
+                continue  # sector words are nouns: "to press their demands" names no press
             if entries and not self._after_prefix(doc, start, entries[0]):
                 found.append(Atom(start, end, entries[0].kind, tuple(entries)))
         found = _merge_same(found)
@@ -245,6 +252,7 @@ class ActorResolver:
                 taken.update(range(atom.start, atom.end))
                 atoms.append(atom)
         atoms.sort(key=lambda a: a.start)
+        atoms = [a for a in atoms if not _inside_name(doc, a, taken)]
         return self._add_people(doc, atoms)
 
     def _residents(self, doc: Doc, atoms: list[Atom]) -> list[Atom]:
@@ -309,7 +317,8 @@ class ActorResolver:
         ordered = sorted(atoms + loose, key=lambda a: a.start)
         run: list[Atom] = []
         for atom in ordered:
-            if run and (_joins(doc, run[-1], atom) or self._governed(doc, run[-1], atom)):
+            if run and (_joins(doc, run[-1], atom) or self._governed(doc, run[-1], atom)
+                        or _from_country(doc, run, atom)):
                 run.append(atom)
                 continue
             if run:
@@ -360,8 +369,7 @@ class ActorResolver:
         person = next((a for a in run if a.kind in {"person", "name"}), None)
         sectors = [e.sector for a in run if a.kind in {"title", "sector"}
                    for e in a.entries[:1] if e.sector]
-        if sectors == ["ELI"]:
-            sectors = []  # "the former Soviet Union": "former" needs an office to qualify
+        sectors = _former(sectors)
         country = next((a.entries[0].country for a in reversed(run)
                         if a.kind in {"country", "adjective", "capital"}), None)
         cues = {a.entries[0].cue for a in run if a.kind == "cue"}
@@ -377,6 +385,8 @@ class ActorResolver:
             if country is None and known is not None:  # "Chairman Kim" after "Kim Jong Un"
                 return replace(known, method="coref:alias")
             sector = _pick_sector(sectors)
+            if sector is None and "counterpart" in cues and country is not None:
+                sector = "GOV"  # "his Rwandan counterpart Jean Mugabo": that country's leader
             return Actor(person.person or text, country, None, sector,
                          _code(country, None, sector, self._org_codes), person=person.person,
                          method="dictionary:title")
@@ -385,6 +395,8 @@ class ActorResolver:
         sector = _pick_sector(sectors)
         if country is None and sector is not None:
             country = owner_country(doc, run[0].start, state)  # "his government"
+        if country is None and sector in _DOMESTIC:
+            country = _main_country(state)  # "the opposition" opposes at home
         if country is not None:
             return Actor(text, country, None, sector, country + (sector or ""),
                          method="coref:country")
@@ -402,8 +414,7 @@ class ActorResolver:
         person = next((a for a in run if a.kind in {"person", "name"}), None)
         sectors = [e.sector for a in run if a.kind in {"title", "sector"}
                    for e in a.entries[:1] if e.sector]
-        if sectors == ["ELI"]:
-            sectors = []
+        sectors = _former(sectors)
         cues = {a.entries[0].cue for a in run if a.kind == "cue"}
         if identities:
             best = self._best_identity(identities, pub_date)
@@ -415,6 +426,9 @@ class ActorResolver:
             best, actor = run[0], replace(group, name=text, person=None, method="coref:group")
         else:
             return None, country
+        if best.kind == "seat" and country is None and (
+                doc[best.start:best.end].text.lower() in self._sets["sector_word"]):
+            country = self._located_in(doc, best, state)  # "protesters in Guatemala ... Congress"
         if best.kind == "seat" and country and country != actor.country:
             # "Rwanda's Senate": a generic institution belongs to the country named with it
             actor = replace(actor, country=country, code=country + (actor.sector or ""))
@@ -436,6 +450,23 @@ class ActorResolver:
                            person=person.person, method="dictionary:title",
                            code=_code(actor.country, actor.org, sector, self._org_codes)), None
         return None, actor.country or country
+
+    def _located_in(self, doc: Doc, seat: Atom, state: State) -> str | None:
+        """The country a generic institution ("Congress", "the Senate") sits in when its run names
+        none: a country named earlier in its sentence as a place ("demonstrators in Guatemala"),
+        unless the sentence also names the country the word stands for by default."""
+        sentence = doc[seat.start].sent
+        here = [m for m in state.mentions if m.span.start >= sentence.start_char]
+        if any(m.actor.country == seat.entries[0].country for m in here):
+            return None
+        for mention in reversed(here):
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is None or mention.actor.country is None or mention.actor.org:
+                continue
+            root = span.root
+            if root.dep_ == "pobj" and root.head.lower_ in self._sets["locative"]:
+                return mention.actor.country
+        return None
 
     @staticmethod
     def _best_identity(identities: list[Atom], pub_date: dt.date | None) -> Atom:
@@ -527,6 +558,10 @@ class ActorResolver:
         if cue == "counterpart":
             actor = self._counterpart(None, state, doc[atom.start:atom.end].text)
             return [actor] if actor else []
+        if cue == "member":  # "asking member states for help": the bloc last named
+            bloc = next((m.actor for m in reversed(state.mentions) if m.actor.org
+                         and m.actor.sector == "IGO"), None)
+            return [replace(bloc, method="coref:member")] if bloc else []
         return []
 
     @staticmethod
@@ -574,6 +609,15 @@ class ActorResolver:
     def _country_actor(self, country: str, sector: str | None, method: str) -> Actor:
         return Actor(self._names.get(country, country), country, None, sector,
                      country + (sector or ""), method=method)
+
+
+def _main_country(state: State) -> str | None:
+    """The country named most so far (ties: the latest), the one the article is about."""
+    named = [m.actor.country for m in state.mentions if m.actor.country and not m.actor.org]
+    if not named:
+        return None
+    last = {country: index for index, country in enumerate(named)}
+    return max(last, key=lambda c: (named.count(c), last[c]))
 
 
 def _subject_of(doc: Doc, state: State) -> Actor | None:
@@ -627,6 +671,16 @@ def _home(doc: Doc, ethnic: Atom, atoms: list[Atom]) -> Atom | None:
         return (not located, atom.kind != "country", abs(atom.start - ethnic.start))
 
     return min(others, key=rank, default=None)
+
+
+def _inside_name(doc: Doc, atom: Atom, taken: set[int]) -> bool:
+    """ "Anglo American", "Santiago Pena": a place word that continues a name begun by a word
+    we do not know names that company or person, not the place."""
+    if atom.kind not in {"country", "adjective", "capital"} or atom.start == 0:
+        return False
+    before = doc[atom.start - 1]
+    return (doc[atom.start].ent_iob_ == "I" and before.pos_ == "PROPN" and before.is_title
+            and before.i not in taken and before.ent_type_ not in {"GPE", "LOC"})
 
 
 def _merge_same(atoms: list[Atom]) -> list[Atom]:
@@ -695,11 +749,30 @@ def _of_country(gap: Any, left: Atom, right: Atom) -> bool:
             and [t.lower_ for t in gap] in (["of"], ["of", "the"]))
 
 
+def _from_country(doc: Doc, run: list[Atom], right: Atom) -> bool:
+    """ "negotiators from Ethiopia", "a delegation from Seoul": people sent by a country, when
+    nothing in the run names a country already ("US troops from Iraq" stay American)."""
+    gap = [t.lower_ for t in doc[run[-1].end:right.start]]
+    # the preposition must hang on the noun: "withdraw its force from Chad" moves it away
+    return (gap in (["from"], ["from", "the"]) and right.kind in {"country", "capital"}
+            and run[-1].start <= doc[run[-1].end].head.i < run[-1].end
+            and run[-1].kind in {"title", "sector"} and run[-1].entries[0].sector is not None
+            and all(a.kind in {"title", "sector"} for a in run))
+
+
 def _led_by(gap: Any, left: Atom, right: Atom) -> bool:
     """ "Vietnamese-led forces", "the US-led coalition" act for the leading side; a backer
     ("Iranian-backed militias") stays a mention of its own."""
     return (left.kind in {"country", "adjective", "org"} and right.kind in {"sector", "title"}
             and [t.lower_ for t in gap] == ["-", "led"])
+
+
+def _former(sectors: list[str]) -> list[str]:
+    """ "former" makes an elite (ELI) only of an office: "the former Soviet Union" and "a former
+    student" keep their own reading."""
+    if "ELI" in sectors and not set(sectors) & _OFFICES:
+        return [s for s in sectors if s != "ELI"]
+    return sectors
 
 
 def _pick_sector(sectors: Sequence[str | None]) -> str | None:
