@@ -62,6 +62,9 @@ RESOLVE = [
      "Georgia", "Georgia", "GEO", "country"),
     ("georgia-state", "Trump surrendered at a jail in Atlanta, Georgia, on Thursday.", "Atlanta",
      "Atlanta", "USA", "city"),
+    # a US state outranks a small foreign town of the same name (Florida, Uruguay)
+    ("florida-state", "A gunman opened fire at a high school in Florida on Wednesday.", "Florida",
+     "Florida", "USA", "admin1"),
     ("tripoli-libya", "Rival militias clashed in Tripoli overnight, Libya's health ministry said.",
      "Tripoli", "Tripoli", "LBY", "city"),
     ("tripoli-lebanon", "Soldiers clashed with gunmen in the northern Lebanese city of Tripoli.",

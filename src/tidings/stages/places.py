@@ -82,7 +82,7 @@ _SPECIFIC = {"city": 0, "landmark": 0, "admin1": 1, "region": 2, "country": 3}
 # of the news, not Geneva, Illinois (11), though neither is large. Countries outrank same-named
 # towns and states unless the article's context points elsewhere.
 W_COUNTRY = 10.0
-W_US_STATE = 6.0
+W_US_STATE = 8.0
 W_TABLE = {"admin1": 7.5, "region": 9.0, "landmark": 9.0, "city": 8.5}
 W_FAME = 2.5
 W_CAPITAL = 1.5
