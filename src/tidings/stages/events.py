@@ -235,6 +235,7 @@ class EventCoder:
         self._kept_types = frozenset(self.codes[r.cameo].type for group in self.rules.values()
                                      for r in group if r.kept)
         self._resolver: PlaceResolver | None = None
+        self._published: int | None = None  # the article's year, to tell dated background
 
     def _place_resolver(self) -> PlaceResolver:
         """The gazetteer, loaded on first need (the pipeline has usually loaded it already)."""
@@ -254,6 +255,7 @@ class EventCoder:
         publication: DateRef,
     ) -> tuple[list[Event], list[NonEvent]]:
         index = MentionIndex(doc, mentions)
+        self._published = publication.date.year if publication.date else None
         events: list[Event] = []
         non_events: list[NonEvent] = []
         named = _NamedPlaces(doc, mentions, self._place_resolver)
@@ -264,6 +266,7 @@ class EventCoder:
                 # a refused resignation still concerns the refuser's own country
                 mode = cand.rule.mode if cand.code in (cand.rule.cameo, cand.refusal) else None
                 places.anchor(cand, self.codes[cand.code].type, mode or self.codes[cand.code].mode)
+                cand.suppressed = cand.suppressed or self._where_not_who(cand)
                 trigger = self._trigger(cand)
                 if cand.suppressed:
                     non_events.append(NonEvent(self.codes[cand.rule.cameo].type, sent.text.strip(),
@@ -310,6 +313,8 @@ class EventCoder:
         if any(code == "only" and not self._in_group(cand, group)
                for group, code in rule.recode):
             return None
+        if cand.suppressed is None:
+            cand.suppressed = self._off_record(cand)
         return cand if cand.sources or cand.targets else None
 
     def _claimed_by(self, token: Token, index: MentionIndex) -> list[Mention]:
@@ -350,15 +355,125 @@ class EventCoder:
         """ "a lawmaker convicted of murder", "a meeting hosted by Qatar": a participle that
         describes a noun tells its background, not the news; a name ("the Paris Agreement")
         is not an event either, nor is a sports result."""
-        if self.codes[rule.cameo].type == "ASSAULT" and any(
-                t.lemma_.lower() in self.cues.get("sport", ()) or _is_score(t.text)
-                for t in token.sent):
+        if self.codes[rule.cameo].type == "ASSAULT" and (_scored(token.sent) or any(
+                t.lemma_.lower() in self.cues.get("sport", ()) for t in token.sent)):
             return True  # "beat Argentina 2-1", "beating Egypt on penalties"
         if rule.pos == "VERB":
+            if token.lemma_.lower() in self.cues.get("naming", ()) and any(
+                    c.dep_ == "oprd" for c in token.children):
+                return True  # "calling him a separatist" names him, it does not phone him
             # a sentence without a verb root is a misparsed main clause ("Forces massed ...")
             return token.dep_ == "acl" and token.tag_ == "VBN" and \
                 token.sent.root.pos_ in ("VERB", "AUX") and self._summarised(token) is None
         return token.pos_ == "PROPN" and token.is_title and token.i > token.sent.start
+
+    def _off_record(self, cand: Candidate) -> str | None:
+        """Why a candidate, its parties known, is not political news: a sports report whose
+        parties are teams ("Japan's national team arrived in Doha"), a company report with no
+        political actor ("rejected a takeover offer"), or a violent past named with a year
+        before the article's ("the 1994 genocide killed", "the 1980 uprising, in which troops
+        killed")."""
+        sent = cand.token.sent
+        if cand.sources and all(_bare(m) for m in cand.sources) and self._sports(sent) and \
+                not self._on_team(cand.token):
+            return "sports: the parties are teams"
+        parties = [*cand.sources, *cand.targets]
+        if parties and all(_private(m, sent.doc) for m in parties) and self._business(sent):
+            return "business: no political actor"
+        token = cand.token
+        about = self._about(token)
+        if about is not None:
+            return f"topic: what '{about.text}' is about"
+        if cand.token.pos_ == "VERB" and self._unowned_denial(cand.token):
+            return "denial: an accusation denied"
+        if self._counted(cand.token):
+            return "statistic: the event is counted"
+        year = self._dated(cand.token)
+        return f"background: dated {year}" if year is not None else None
+
+    def _counted(self, token: Token) -> bool:
+        """ "The number of Venezuelans granted asylum in Spain has tripled": an event inside
+        what a statistic counts is not told as news."""
+        for ancestor in token.ancestors:
+            if ancestor.lemma_.lower() in self.cues.get("count", ()) and \
+                    ancestor.dep_ in SUBJECT_DEPS and \
+                    any(c.dep_ == "det" and c.lower_ == "the" for c in ancestor.children) and \
+                    any(token in prep.subtree for prep in _has_prep(ancestor, {"of"})):
+                return True
+        return False
+
+    def _sports(self, sent: DocSpan) -> bool:
+        """A sports report: a sports noun ("World Cup", "striker"), a sports team ("national
+        team") or a score."""
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("NOUN", "PROPN") and lemma in self.cues.get("sportnoun", ()):
+                return True
+            if lemma in ("team", "side") and any(c.lemma_.lower() in self.cues.get("sportteam", ())
+                                                 for c in token.children):
+                return True
+        return _scored(sent)
+
+    def _on_team(self, verb: Token) -> bool:
+        """ "Russia banned the Ukrainian team": who acts on a team is an authority, not a team."""
+        return any(c.dep_ in ("dobj", "nsubjpass") and
+                   c.lemma_.lower() in ("team", "side", "player", "athlete", "club", "squad")
+                   for c in verb.children)
+
+    def _business(self, sent: DocSpan) -> bool:
+        """A company report: "takeover", "shareholders", "chief executive", "the company"."""
+        return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.cues.get("business", ())
+                   for t in sent)
+
+    def _dated(self, token: Token) -> int | None:
+        """The year before publication that names the trigger's event or the event noun it
+        tells of: its subject ("the 1994 genocide killed") or what it is the relative clause of
+        ("the 1980 uprising, in which troops killed")."""
+        if self._published is None:
+            return None
+        nouns = [token] if token.pos_ in ("NOUN", "PROPN") else []
+        if token.pos_ in ("VERB", "AUX"):
+            nouns += [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if token.dep_ == "relcl":
+                nouns.append(token.head)
+        for noun in nouns:
+            if not self._event_noun(noun):
+                continue
+            words = [c for c in noun.children if c.dep_ in NAMING_DEPS | {"npadvmod"}]
+            words += [p for prep in _has_prep(noun, {"of", "in"}) for p in _pobjs(prep)]
+            for word in words:
+                if word.like_num and len(word.text) == 4 and word.text.isdigit() and \
+                        1800 < int(word.text) < self._published:
+                    return int(word.text)
+        return None
+
+    def _event_noun(self, noun: Token) -> bool:
+        """A noun that names an event: a noun trigger, a state of violence or an incident."""
+        lemma = noun.lemma_.lower()
+        return (lemma, "NOUN") in self.rules or lemma in self.cues.get("situation", ()) or \
+            lemma in self.cues.get("incident", ())
+
+    def _where_not_who(self, cand: Candidate) -> str | None:
+        """ "killed in Syria's war", "Syria's war has killed 350,000": a country that owns a
+        state of violence is where it happens when no other party is named (the target is only
+        the source's own country), not who does it."""
+        if self.codes[cand.code or cand.rule.cameo].type != "ASSAULT" or not cand.sources:
+            return None
+        token = cand.token
+        nouns = [token] if token.pos_ in ("NOUN", "PROPN") else \
+            [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        for noun in nouns:
+            if noun.lemma_.lower() not in self.cues.get("situation", ()):
+                continue
+            for owner in (c for c in noun.children if c.dep_ == "poss"):
+                start = owner.left_edge.idx
+                end = owner.right_edge.idx + len(owner.right_edge)
+                if all(_bare(m) and start <= m.span.start and m.span.end <= end
+                       for m in cand.sources) and \
+                        all(any(t.actor.country == s.actor.country for s in cand.sources)
+                            for t in cand.targets):
+                    return f"where: '{owner.text}' is where the {noun.text} is"
+        return None
 
     def _summarised(self, token: Token) -> Token | None:
         """ "The US opened its embassy in Jerusalem, a move praised by Netanyahu": a participle
@@ -633,6 +748,10 @@ class EventCoder:
         child = token
         for head, dep in self._governors(token):
             lemma = head.lemma_.lower()
+            disowned = self._disowned(head, dep, child)
+            if disowned:
+                cand.suppressed = disowned
+                return
             if self._requested(head, dep, lemma, child):
                 cand.suppressed = f"requested by '{head.text}'"
                 return
@@ -689,6 +808,56 @@ class EventCoder:
             return f"hypothetical: '{head.text}'"
         return None
 
+    def _disowned(self, head: Token, dep: str, child: Token) -> str | None:
+        """Why what a clause tells is not news: a denial ("denied that its troops were fighting",
+        "rejected claims that it backs M23") or a pundit's forecast ("would boycott the rerun if
+        ..., analysts said")."""
+        deny = self.cues.get("deny", frozenset())
+        lemma = head.lemma_.lower()
+        if dep not in ("aux", "conj") and _auxes(head) & self.cues.get("obligation", frozenset()):
+            return f"requested: '{head.text}' is a demand"
+        if dep == "ccomp" and lemma in self.cues["intent"] | self.cues.get("request", frozenset()) \
+                and "to" in _auxes(child) and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            return f"requested: wanted by '{head.text}'"  # "wants Putin to attack", as parsed
+        if dep == "ccomp" and head.pos_ == "VERB" and lemma in deny and not _negated(head):
+            return f"denial: '{head.text}'"
+        denier = self._denier(head) if dep == "acl" else None
+        if denier is not None:
+            return f"denial: '{denier.text}'"
+        if dep in ("ccomp", "parataxis") and lemma in self.cues["report"]:
+            speakers = [c for c in head.children if c.dep_ in SUBJECT_DEPS and
+                        c.lemma_.lower() in self.cues.get("pundit", ())]
+            aux = {c.lower_ for c in child.children if c.dep_ == "aux"}
+            if speakers and aux & (self.cues["intent"] | self.cues["hypothetical"]):
+                return f"forecast: '{speakers[0].text}'"
+        return None
+
+    def _denier(self, claim: Token) -> Token | None:
+        """The verb that denies a claim noun: "denied reports that", "dismissed as baseless
+        claims that"."""
+        if claim.pos_ != "NOUN" or claim.lemma_.lower() not in self.cues.get("claimnoun", ()):
+            return None
+        verb = claim.head
+        if claim.dep_ == "pobj" and verb.lower_ == "as":
+            verb = verb.head
+        elif claim.dep_ not in ("dobj", "nsubjpass"):
+            return None
+        deny = verb.lemma_.lower() in self.cues.get("deny", ()) and not _negated(verb)
+        return verb if deny else None
+
+    def _unowned_denial(self, verb: Token) -> bool:
+        """ "Rwanda rejected claims that it supports M23": a denied accusation whose accuser is
+        not named is a denial, not a rejection of anyone."""
+        claims = [c for c in verb.children if c.dep_ == "dobj"]
+        claims += [p for prep in _has_prep(verb, {"as"}) for p in _pobjs(prep)]
+        return any(getattr(self._denier(claim), "i", None) == verb.i and
+                   any(c.dep_ == "acl" and any(m.dep_ == "mark" for m in c.children)
+                       for c in claim.children) and
+                   not any(c.dep_ == "poss" or (c.dep_ in NAMING_DEPS and c.ent_type_) or
+                           c.dep_ == "prep" and c.lower_ in SOURCE_PREPS
+                           for c in claim.children)
+                   for claim in claims)
+
     def _uncertain(self, verb: Token) -> str | None:
         """A hypothetical marker on the clause of a verb or above it ("whether ... will")."""
         for head, dep in ((verb, ""), *self._governors(verb)):
@@ -723,6 +892,8 @@ class EventCoder:
             return "question"
         if any(c.dep_ == "neg" for c in token.children):
             return f"negated: '{token.text}' has a negation"
+        if _auxes(token) & self.cues.get("obligation", frozenset()):
+            return f"requested: '{token.text}' is a demand"  # "Sudan must return the helicopter"
         if token.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "det" and c.lower_ in self.cues["nodet"]
                 for t in (token, *token.conjuncts) for c in t.children):
@@ -810,6 +981,15 @@ class EventCoder:
     def _resolve_subject(self, subject: Token, index: MentionIndex) -> list[Mention]:
         if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ in ("relcl", "acl"):
             return index.within(subject.head.head)
+        if not index.at(subject) and subject.lemma_.lower() in \
+                self.cues.get("incident", frozenset()) | self.cues.get("situation", frozenset()):
+            # "a gas explosion in a Nairobi neighbourhood killed": the place is where, only
+            # an owner ("Russia's war", "an Israeli blast") may be the doer
+            return [m for c in subject.children
+                    if c.dep_ in ("poss", "amod", "compound", "nmod")
+                    for m in index.within(c, max_depth=1)] + \
+                [m for prep in _has_prep(subject, SOURCE_PREPS) for p in _pobjs(prep)
+                 for m in index.within(p)]
         return index.within(subject)
 
     def _pair_target(self, cand: Candidate, index: MentionIndex) -> None:
@@ -842,6 +1022,10 @@ class EventCoder:
             obj = _dobj(token)
             if obj is not None and _reciprocal(obj) and len(_distinct(subjects)) > 1:
                 # "Kyiv and Moscow blamed each other": each did it to the other
+                cand.sources, cand.targets = _distinct(subjects)[:1], _distinct(subjects)[1:2]
+                cand.paired = True
+            elif len(_distinct(subjects)) > 1 and _mutual(token):
+                # "the two countries reopened embassies in each other's capitals"
                 cand.sources, cand.targets = _distinct(subjects)[:1], _distinct(subjects)[1:2]
                 cand.paired = True
             if self.codes[rule.cameo].type in CONDITIONAL:
@@ -886,7 +1070,8 @@ class EventCoder:
 
     def _target_options(self, token: Token, rule: ontology.TriggerRule,
                         index: MentionIndex) -> Iterable[list[Mention]]:
-        obj = _dobj(token)
+        # "discussed the war between Israel and Hamas": a topic names no party
+        obj = None if self._topic(token) else _dobj(token)
         if obj is not None and not rule.theme and all(o.startswith("*") or o == "none"
                                                       for o in rule.objects):
             found = index.within(obj)
@@ -910,6 +1095,29 @@ class EventCoder:
                 if pobj.lemma_.lower() in rule.pobjs:
                     yield self._object_targets(pobj, rule, index)
         yield self._clause_targets(token, index)
+
+    def _topic(self, verb: Token) -> bool:
+        """A verb whose object is what is talked about ("discussed the ceasefire")."""
+        return verb.lemma_.lower() in self.cues.get("topic", ())
+
+    def _about(self, noun: Token) -> Token | None:
+        """The verb or meeting a noun event is the topic of ("discussed the ceasefire", "talks
+        on a ceasefire", "a session on the fighting", "focused on attacks")."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if noun.dep_ == "dobj" and self._topic(noun.head):
+            return noun.head
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("on", "about", "over"):
+            return None
+        host = prep.head
+        meetings = self.cues.get("topicnoun", frozenset())
+        if self._topic(host) or (host.pos_ in ("NOUN", "PROPN") and
+                                 host.lemma_.lower() in meetings):
+            return host
+        # "held an emergency session on the fighting": the parse hangs the topic on the verb
+        return next((c for c in host.children if c.dep_ == "dobj" and
+                     c.lemma_.lower() in meetings), None)
 
     def _origin(self, token: Token, index: MentionIndex) -> list[Mention]:
         """Where what a verb of receiving gets comes from ("received envoys from Iran")."""
@@ -1071,8 +1279,9 @@ class EventCoder:
 
     def _light_targets(self, verb: Token, noun: Token, preps: frozenset[str],
                        index: MentionIndex) -> list[Mention]:
+        topic = self._topic(verb)
         for child in verb.children:
-            if child.i == noun.i:
+            if child.i == noun.i or (topic and child.dep_ == "dobj"):
                 continue
             if child.dep_ in ("dobj", "dative"):
                 found = index.within(child)
@@ -1432,6 +1641,44 @@ class _NamedPlaces:
 def _is_score(text: str) -> bool:
     left, dash, right = text.partition("-")
     return bool(dash) and left.isdigit() and right.isdigit() and len(left) < 3 and len(right) < 3
+
+
+def _scored(sent: DocSpan) -> bool:
+    """A score in the sentence ("2-1"), as one token or as three."""
+    return any(_is_score(t.text) or (
+        t.text == "-" and 0 < t.i - sent.start and t.i + 1 < sent.end and
+        _is_score(f"{t.nbor(-1).text}-{t.nbor(1).text}") and
+        not t.nbor(-1).whitespace_ and not t.whitespace_) for t in sent)
+
+
+def _auxes(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ == "aux"}
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _mutual(verb: Token) -> bool:
+    """A reciprocal in what the verb acts on or in: "in each other's capitals"."""
+    return any(_reciprocal(t) for c in verb.children if c.dep_ in ("dobj", "prep", "dative")
+               for t in c.subtree)
+
+
+def _bare(mention: Mention) -> bool:
+    """A country or city named alone, which may be a team or a place rather than an actor."""
+    actor = mention.actor
+    return not actor.sector and actor.person is None and actor.org is None
+
+
+def _private(mention: Mention, doc: Doc) -> bool:
+    """A company or its workers, or a country's name inside a company's ("Anglo American")."""
+    if mention.actor.sector in ("BUS", "LAB"):
+        return True
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return span is not None and any(
+        ent.label_ in ("ORG", "NORP") and ent.start <= span.start and span.end <= ent.end and
+        (ent.start, ent.end) != (span.start, span.end) for ent in doc.ents)
 
 
 def _crowd_mention(first: Token, last: Token, number: int) -> Mention:
