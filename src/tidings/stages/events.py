@@ -374,6 +374,8 @@ class EventCoder:
         before the article's ("the 1994 genocide killed", "the 1980 uprising, in which troops
         killed")."""
         sent = cand.token.sent
+        if cand.sources and all(m.actor.sector == "SPT" for m in cand.sources):
+            return "sports: the parties are teams"
         if cand.sources and all(_bare(m) for m in cand.sources) and self._sports(sent) and \
                 not self._on_team(cand.token):
             return "sports: the parties are teams"
