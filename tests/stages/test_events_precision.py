@@ -67,6 +67,9 @@ CASES = [
          ("RETREAT", "IRN", None), "must-not-done", present=False),
     case("Washington wants Israel to halt the offensive.", ("RETREAT", "ISR", None),
          "want-subject-infinitive", present=False),
+    # "raped" lemmatises to "rap", which is not the reprimand
+    case("Soldiers raped women in the village, Human Rights Watch said.", ("ACCUSE", None, None),
+         "raped-is-not-rapped", present=False),
     # sports and company reports
     nothing("Brazil beat Argentina 2-1 in Rio de Janeiro on Tuesday.", "sport-score-split"),
     nothing("Morocco's national team arrived in Doha ahead of their World Cup opener.",

@@ -125,8 +125,6 @@ CASES = [
          ("ACCUSE", "IGO", "POL"), "accuse-proceedings-against"),
     case("Beijing disapproved of the US decision.", ("ACCUSE", "CHN", "USA"),
          "accuse-disapprove-of"),
-    case("The United States rapped China over its treatment of Uyghurs.",
-         ("ACCUSE", "USA", "CHN"), "accuse-rap"),
     case("Hungary blocked an EU statement criticising China.", ("REJECT", "HUN", "IGO"),
          "reject-block-statement"),
     case("Beijing pushed back against US demands to curb chip exports.",

@@ -62,6 +62,10 @@ REFUSALS = {
 }  # fmt: skip
 # Conflict types that, when only announced, are threats (CAMEO 13x).
 INTENT_TO_THREATEN = {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "132", "MOBILIZE": "138"}
+# Attacks that a speaker tells of another actor are an accusation, by code (see _charges).
+CHARGEABLE = {"ASSAULT": "1123", "COERCE": "112"}
+# A truce kept ("the ceasefire held"): PLOVER RETREAT, the truce observed.
+IN_FORCE = "0871"
 # Noun events of another actor that a rejection answers (see EventCoder._answered).
 ANSWERED = frozenset({"REQUEST"})
 # types whose object can be an earlier event ("condemned the strikes", "welcomed the deal")
@@ -152,9 +156,10 @@ class MentionIndex:
     def _nearest(self, token: Token, max_depth: int) -> list[Mention]:
         level = [token]
         for _ in range(max_depth + 1):
-            hits = [m for t in level for m in self.at(t)]
+            # "goods from Mexico and Canada": a name found brings its coordinated names
+            hits = [m for t in level if self.at(t) for c in (t, *t.conjuncts) for m in self.at(c)]
             if hits:
-                return hits
+                return list(dict.fromkeys(hits))
             level = [c for t in level for c in t.children
                      if c.dep_ not in CLAUSE_DEPS and c.dep_ != "conj"]
         return []
@@ -274,6 +279,8 @@ class EventCoder:
                     continue
                 events.extend(self._events(cand, article, sent, number, trigger,
                                            dates.get(number, []), publication, events))
+                events.extend(self._charges(cand, index, article, sent, number,
+                                            self._date(cand, dates.get(number, []), publication)))
         return _unique(events), non_events
 
     # -- candidates -------------------------------------------------------------------------
@@ -299,6 +306,7 @@ class EventCoder:
                    number: int, question: bool) -> Candidate | None:
         cand = Candidate(token, rule)
         self._modality(cand, question)
+        self._warned(cand)
         self._refused(cand, question)
         self._arguments(cand, index)
         type_ = self.codes[rule.cameo].type
@@ -694,6 +702,8 @@ class EventCoder:
             return True
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.cues.get("occur", ()):
             return True
+        if self._in_force(noun):  # "the truce held"
+            return True
         if noun.dep_ == "attr" and noun.head.lemma_ == "be":
             return True  # "it was their second call since ...": the sentence tells the event
         return bool(self._noun_sources(noun, index))
@@ -790,6 +800,18 @@ class EventCoder:
         if own_aux & cues["intent"]:
             modality = "intended"
         cand.modality = modality
+
+    def _warned(self, cand: Candidate) -> None:
+        """ "Moscow warned that it would use all means to defend ...", "the Houthis warned they
+        would target US warships": what a warning says its speaker will do is the threat, which
+        the warning verb codes (PLOVER THREATEN), not an event of its own."""
+        if cand.suppressed or cand.modality != "intended":
+            return
+        for head, dep in self._governors(cand.token):
+            if dep == "ccomp":
+                if head.lemma_.lower() in self.cues.get("warn", ()):
+                    cand.suppressed = f"threatened by '{head.text}'"
+                return
 
     def _governor_denies(self, head: Token, dep: str, lemma: str, aux: set[str],
                          same_clause: bool) -> str | None:
@@ -907,8 +929,10 @@ class EventCoder:
         cues = self.cues
         if lemma in cues["allege"] and dep.split(":")[0] in ("prep", "pcomp", "xcomp", "ccomp"):
             return "alleged"
-        if (lemma in cues["intent"] and dep in ("xcomp", "prep:to", "prep:for", "prep:on",
-                                                 "acomp", "dobj")) or (
+        # "set up a joint team" is done, "set to visit" is planned
+        phrasal = dep == "dobj" and any(c.dep_ == "prt" for c in head.children)
+        if (lemma in cues["intent"] and not phrasal and dep in (
+                "xcomp", "prep:to", "prep:for", "prep:on", "acomp", "dobj")) or (
                 same_clause and aux & cues["intent"]):
             return "intended"
         if lemma in cues["report"] and dep in ("ccomp", "parataxis"):
@@ -1016,7 +1040,8 @@ class EventCoder:
             cand.sources = [m for p in _pobjs(agent) for m in index.within(p)]
             cand.targets, _ = self._subject(summarised, index)
         elif passive:
-            cand.sources = [m for p in _pobjs(agent) for m in index.within(p)] if agent else []
+            cand.sources = [m for p in _pobjs(agent) for m in index.within(p)] if agent else \
+                self._plain_agents(token, index)
             cand.targets = subjects
         else:
             cand.sources = subjects
@@ -1032,7 +1057,28 @@ class EventCoder:
                 cand.paired = True
             if self.codes[rule.cameo].type in CONDITIONAL:
                 cand.targets = self._condition_subjects(token, cand, index) or cand.targets
+            if not _foreign(cand.targets, cand.sources):
+                cand.targets = self._shared_object(token, cand, index) or cand.targets
         self._symmetric(cand)
+
+    def _shared_object(self, token: Token, cand: Candidate,
+                       index: MentionIndex) -> list[Mention]:
+        """ "Tehran blamed Israel for the blackout and vowed revenge": a verb coordinated after
+        one that names the party acted on shares it, as it shares the subject."""
+        head = token.head
+        if token.dep_ != "conj" or head.pos_ not in ("VERB", "AUX") or head.i > token.i:
+            return []
+        obj = _dobj(head)
+        found = index.within(obj) if obj is not None else []
+        return found if _foreign(found, cand.sources) else []
+
+    def _plain_agents(self, verb: Token, index: MentionIndex) -> list[Mention]:
+        """ "Sri Lanka was granted a loan by the IMF": a "by" phrase the parse hangs on a passive
+        verb or on its object as a plain preposition names the doer."""
+        obj = _dobj(verb)
+        preps = _has_prep(verb, {"by"}) + (_has_prep(obj, {"by"}) if obj is not None else [])
+        return [m for prep in preps if prep.dep_ == "prep" for p in _pobjs(prep)
+                for m in index.within(p)]
 
     def _condition_subjects(self, token: Token, cand: Candidate,
                             index: MentionIndex) -> list[Mention]:
@@ -1062,7 +1108,7 @@ class EventCoder:
         An option naming only the source's own side is passed over ("Trump pulled the US out
         of the Iran deal": the US is who acts, Iran is acted on)."""
         first: list[Mention] = []
-        for found in self._target_options(token, rule, index):
+        for found in self._target_options(token, rule, index, sources):
             if not found:
                 continue
             if any(not any(_same_party(m, s) for s in sources) for m in found):
@@ -1070,8 +1116,8 @@ class EventCoder:
             first = first or found
         return first
 
-    def _target_options(self, token: Token, rule: ontology.TriggerRule,
-                        index: MentionIndex) -> Iterable[list[Mention]]:
+    def _target_options(self, token: Token, rule: ontology.TriggerRule, index: MentionIndex,
+                        sources: Sequence[Mention] = ()) -> Iterable[list[Mention]]:
         # "discussed the war between Israel and Hamas": a topic names no party
         obj = None if self._topic(token) else _dobj(token)
         if obj is not None and not rule.theme and all(o.startswith("*") or o == "none"
@@ -1096,7 +1142,7 @@ class EventCoder:
             for pobj in _pobjs(prep):
                 if pobj.lemma_.lower() in rule.pobjs:
                     yield self._object_targets(pobj, rule, index)
-        yield self._clause_targets(token, index)
+        yield self._clause_targets(token, index, sources)
 
     def _topic(self, verb: Token) -> bool:
         """A verb whose object is what is talked about ("discussed the ceasefire")."""
@@ -1128,18 +1174,25 @@ class EventCoder:
         return [m for prep in _has_prep(token, {"from"}) for p in _pobjs(prep)
                 for m in index.within(p)]
 
-    def _clause_targets(self, token: Token, index: MentionIndex) -> list[Mention]:
+    def _clause_targets(self, token: Token, index: MentionIndex,
+                        sources: Sequence[Mention] = ()) -> list[Mention]:
+        """The first actor of the verb's complement clause that is not the source's own side
+        ("Ukraine warned it would respond to any Russian aggression": Russia, not "it")."""
+        first: list[Mention] = []
         for child in token.children:  # "warned that any backing from Beijing ...": first actor
             if child.dep_ == "ccomp":
-                found = next((index.at(t) for t in child.subtree if index.at(t)), [])
-                if found:
-                    return found
+                for t in child.subtree:
+                    found = index.at(t)
+                    if found and _foreign(found, sources):
+                        return found
+                    first = first or found
         for child in token.children:  # "pledged to provide Ukraine with aid": the xcomp's object
             if child.dep_ == "xcomp":
-                found = self._complement_targets(child, index)
-                if found:
+                found = self._complement_targets(child, index, sources)
+                if found and _foreign(found, sources):
                     return found
-        return []
+                first = first or found
+        return first
 
     def _object_targets(self, obj: Token, rule: ontology.TriggerRule,
                         index: MentionIndex) -> list[Mention]:
@@ -1157,34 +1210,41 @@ class EventCoder:
         owners += [p for prep in _has_prep(obj, {"of", "from"}) for p in _pobjs(prep)]
         return [m for o in owners for m in index.within(o, max_depth=1)]
 
-    def _complement_targets(self, verb: Token, index: MentionIndex) -> list[Mention]:
-        """The first actor the complement clause acts on: its object, dative or prepositions."""
+    def _complement_targets(self, verb: Token, index: MentionIndex,
+                            sources: Sequence[Mention] = ()) -> list[Mention]:
+        """The first actor the complement clause acts on: its object, dative or prepositions;
+        one naming only the source's own side ("pull its troops out of Mozambique") is passed
+        over for the next."""
+        first: list[Mention] = []
+        for found in self._complement_options(verb, index, sources):
+            if found and _foreign(found, sources):
+                return found
+            first = first or found
+        return first
+
+    def _complement_options(self, verb: Token, index: MentionIndex,
+                            sources: Sequence[Mention]) -> Iterable[list[Mention]]:
         for child in verb.children:
             if child.dep_ in ("dobj", "obj", "dative"):
-                found = index.within(child)
-                if found:
-                    return found
-        for prep in _has_prep(verb, VERB_PREPS | {"between", "for", "from"}):
-            found = [m for p in _pobjs(prep) for m in index.within(p)]
-            if found:
-                return found
+                yield index.within(child)
+        for prep in _has_prep(verb, VERB_PREPS | {"between", "for", "from", "of"}):
+            # "of" only after a particle: "pull its troops out of Mozambique"
+            if prep.lower_ != "of" or prep.head.i != verb.i:
+                yield [m for p in _pobjs(prep) for m in index.within(p)]
         obj = _dobj(verb)
         if obj is not None:
             for prep in _has_prep(obj, NOUN_PREPS | {"between"}):
-                found = [m for p in _pobjs(prep) for m in index.within(p)]
-                if found:
-                    return found
+                yield [m for p in _pobjs(prep) for m in index.within(p)]
         for child in verb.children:
             if child.dep_ in ("xcomp", "advcl") and child.i > verb.i:
-                found = self._complement_targets(child, index)
-                if found:
-                    return found
-        return []
+                yield self._complement_targets(child, index, sources)
 
     def _noun_arguments(self, cand: Candidate, index: MentionIndex) -> None:
         token, rule = cand.token, cand.rule
         preps = self._preps(rule, NOUN_PREPS)
-        sources = self._noun_sources(token, index)
+        # "its withdrawal from Afghanistan": a preposition the rule names leads to the target
+        own = SOURCE_PREPS - ((rule.preps or frozenset()) - {"by"})
+        sources = self._noun_sources(token, index, own)
         targets: list[Mention] = []
         if token.dep_ == "ROOT":  # a headline read as a noun phrase: "Vucic thanks China for"
             targets = [m for c in token.children if c.dep_ == "appos" for m in index.within(c)]
@@ -1213,10 +1273,15 @@ class EventCoder:
             sources = sources or (index.within(obj) if obj is not None else [])
             light = None
         if light is not None:
-            if not sources:
-                sources, passive = self._subject(light, index)
-                if passive:
-                    sources = []
+            subjects, passive = self._subject(light, index)
+            if passive and token.dep_ != "nsubjpass":
+                # "Sri Lanka was granted a loan by the IMF", "were given asylum by Germany": the
+                # agent gives (the parse often hangs "by" on the verb as a plain preposition)
+                sources = sources or [m for prep in _has_prep(light, {"by"})
+                                      for p in _pobjs(prep) for m in index.within(p)]
+                targets = targets or subjects
+            elif not sources and not passive:
+                sources = subjects
             if not targets:
                 targets = self._light_targets(light, token, preps, index)
         cand.sources = sources
@@ -1246,7 +1311,8 @@ class EventCoder:
         return lemma in self.cues.get("blame", ()) or any(
             self.codes[r.cameo].type == "ACCUSE" for r in self.rules.get((lemma, "VERB"), ()))
 
-    def _noun_sources(self, token: Token, index: MentionIndex) -> list[Mention]:
+    def _noun_sources(self, token: Token, index: MentionIndex,
+                      preps: frozenset[str] = SOURCE_PREPS) -> list[Mention]:
         """The actor a noun trigger belongs to: "Russia's invasion", "Chinese drills", "a
         request by Venezuela"."""
         sources: list[Mention] = []
@@ -1256,7 +1322,7 @@ class EventCoder:
             elif child.dep_ in ("amod", "compound", "nmod") and not sources:
                 # "military exercises": a bare sector word leaves the source to the light verb
                 sources = [m for m in index.at(child) if m.actor.country or m.actor.org]
-        for prep in _has_prep(token, SOURCE_PREPS):
+        for prep in _has_prep(token, preps):
             sources = sources or [m for p in _pobjs(prep) for m in index.within(p)]
         return sources
 
@@ -1301,7 +1367,7 @@ class EventCoder:
         distinct = _distinct(cand.sources)
         # "Chile and Peru agreed to reopen their border": a joint promise is an agreement
         mutual = self.codes[cand.rule.cameo].type in ("CONSULT", "COOPERATE") or \
-            cand.modality == "intended"
+            cand.modality == "intended" or _between(distinct, cand.token.doc)
         if len(distinct) > 1 and not cand.targets and (cand.rule.symmetric or mutual):
             # "Chinese, Russian and Iranian warships held drills": the first with each other
             cand.sources, cand.targets = [distinct[0]], distinct[1:]
@@ -1344,6 +1410,58 @@ class EventCoder:
                 text=_clause_text(cand.token), trigger=trigger, modality=cand.modality,
                 method=f"rule:{cand.rule.pos.lower()}:{cand.rule.lemma}",
             )
+
+    def _charges(self, cand: Candidate, index: MentionIndex, article: Article, sent: DocSpan,
+                 number: int, date: DateRef) -> Iterable[Event]:
+        """ "Azerbaijan said Armenian forces had fired on its positions", "the US claimed that
+        ISIL had attacked Iraq": a speaker who tells of another actor's attack accuses it
+        (PLOVER ACCUSE); the attack itself codes as well."""
+        code = self._code(cand)
+        if cand.modality != "reported" or self.codes[code].type not in CHARGEABLE:
+            return
+        verb = self._charging_verb(cand.token)
+        if verb is None:
+            return
+        speakers, passive = self._subject(verb, index)
+        speakers = _distinct(speakers)
+        if passive or not speakers:
+            return
+        accused = [m for m in _distinct(cand.sources)
+                   if not any(_same_party(m, s) for s in speakers)]
+        # the speaker's own side told as doing it ("Pakistan said it had carried out strikes",
+        # "militants said they attacked") is a report of its own act, not a charge
+        if len(accused) < len(_distinct(cand.sources)) or any(
+                m.actor.method.startswith("coref:pronoun") for m in accused):
+            return
+        charge = CHARGEABLE[self.codes[code].type]
+        info = self.codes[charge]
+        trigger = Trigger(verb.text, verb.idx, verb.idx + len(verb))
+        for speaker in speakers[:1]:
+            for target in accused:
+                key = (_code_of(speaker), _code_of(target))
+                yield Event(
+                    id=_event_id(article.id, trigger, info.type, key),
+                    type=info.type, mode=info.mode, contexts=info.contexts, cameo=charge,
+                    goldstein=info.goldstein, source=speaker, target=target, date=date,
+                    sentence=number, sentence_text=sent.text.strip(),
+                    text=_clause_text(verb), trigger=trigger, modality="asserted",
+                    method=f"rule:charge:{verb.lemma_.lower()}",
+                )
+
+    def _charging_verb(self, token: Token) -> Token | None:
+        """The speech verb before the trigger whose complement clause tells it ("X said Y had
+        attacked"); a speaker named after the report ("..., officials said") is a source of
+        the news, not an accuser."""
+        for head, dep in self._governors(token):
+            if dep == "ccomp":
+                lemma = head.lemma_.lower()
+                if lemma in self.cues.get("charge", ()) and head.i < token.i:
+                    return head
+                return None
+            if dep not in ("conj", "aux", "xcomp", "dobj", "pobj", "pcomp") and \
+                    not dep.startswith("prep"):
+                return None
+        return None
 
     def _alone(self, cand: Candidate) -> bool:
         """Whether the event codes without a target. Most types are relations: a request, a
@@ -1415,10 +1533,26 @@ class EventCoder:
         for group, code in rule.recode:
             if code != "only" and self._in_group(cand, group):
                 return code
+        if rule.mode == "ceasefire" and rule.pos == "NOUN" and self._in_force(cand.token):
+            return IN_FORCE
         if rule.alone and not cand.targets and not cand.paired and \
                 not _modifier_lemmas(cand.token) & self.cues.get("joint", frozenset()):
             return rule.alone
         return rule.cameo
+
+    def _in_force(self, noun: Token) -> bool:
+        """ "The truce held", "a ceasefire took hold", "took effect", "came into force": the
+        truce is being kept, not declared."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        words = self.cues.get("inforce", frozenset())
+        obj = _dobj(verb)
+        if obj is None and verb.lemma_.lower() in words:
+            return True
+        held = [obj] if obj is not None else []
+        held += [p for prep in _has_prep(verb, {"into"}) for p in _pobjs(prep)]
+        return any(t.lemma_.lower() in words for t in held)
 
     def _code(self, cand: Candidate) -> str:
         code = cand.code or cand.rule.cameo
@@ -1723,6 +1857,24 @@ def _same_party(a: Mention, b: Mention) -> bool:
     if a.actor.country and a.actor.country == b.actor.country:
         return a.actor.sector is None or b.actor.sector is None
     return _same_actor(a, b)
+
+
+def _between(mentions: Sequence[Mention], doc: Doc) -> bool:
+    """ "a ceasefire between India and Pakistan": the actors are the two sides of one pair."""
+    if len(mentions) < 2:
+        return False
+    span = doc.char_span(mentions[0].span.start, mentions[0].span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "between"
+
+
+def _foreign(found: Sequence[Mention], sources: Sequence[Mention]) -> bool:
+    """Whether any of the mentions is a party other than the sources."""
+    return any(not any(_same_party(m, s) for s in sources) for m in found)
 
 
 def _distinct(mentions: Sequence[Mention]) -> list[Mention]:

@@ -1,0 +1,100 @@
+"""Recall of the event engine on constructions that lost events: an attack a speaker tells of
+another actor (an accusation), warnings of what the speaker will do (threats), complements that
+name the speaker's own side before the party acted on, coordinated targets and verbs, passive
+"by" phrases the parse hangs as plain prepositions, truces that hold,
+and "set up / form / establish" carrying a cooperation noun.
+
+Expected triples are (type, source code prefix, target code prefix); a None prefix accepts any
+actor (or none) in that role. The table runs the real pipeline (parse, actors, events).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.pipeline import Pipeline
+from tidings.records import Article, Event
+
+Expected = tuple[str, str | None, str | None]
+PUBLISHED = dt.date(2024, 5, 1)
+
+
+def _matches(event: Event, expected: Expected) -> bool:
+    type_, source, target = expected
+    source_code = event.source.actor.code if event.source else ""
+    target_code = event.target.actor.code if event.target else ""
+    return (event.type == type_ and (source is None or source_code.startswith(source)) and
+            (target is None or target_code.startswith(target)))
+
+
+def _events(pipeline: Pipeline, text: str) -> list[Event]:
+    return list(pipeline.code(Article(id="t", text=text, date=PUBLISHED)).events)
+
+
+PRESENT = [
+    pytest.param('Georgia said Russian troops had shelled its villages near the border.',
+                 ('ACCUSE', 'GEO', 'RUS'), id='charge-said-had-shelled'),
+    pytest.param('Georgia said Russian troops had shelled its villages near the border.',
+                 ('ASSAULT', 'RUS', 'GEO'), id='charge-keeps-the-attack'),
+    pytest.param('The US claimed that Iran had attacked the tanker.',
+                 ('ACCUSE', 'USA', 'IRN'), id='charge-claimed-that'),
+    pytest.param('Belarus warned it would respond to any Polish provocation with force.',
+                 ('THREATEN', 'BLR', 'POL'), id='warn-target-past-own-side'),
+    pytest.param('Serbia warned that it would use every means to protect Serbs in Kosovo.',
+                 ('THREATEN', 'SRB', 'XKX'), id='warn-would-defend'),
+    pytest.param('Chad threatened to pull its soldiers out of Niger unless it was paid.',
+                 ('THREATEN', 'TCD', 'NER'), id='threat-own-troops-out-of'),
+    pytest.param('Washington threatened to impose tariffs on goods from Brazil and India.',
+                 ('THREATEN', 'USA', 'IND'), id='coordinated-second-target'),
+    pytest.param('Jordan imposed tariffs on imports from Syria and Iraq.',
+                 ('SANCTION', 'JOR', 'IRQ'), id='coordinated-tariffs-second'),
+    pytest.param('Baghdad blamed Turkey for the strike on its territory and vowed revenge.',
+                 ('THREATEN', 'IRQ', 'TUR'), id='conj-verb-shares-object'),
+    pytest.param('Ghana was granted a $2 billion loan by the World Bank on Monday.',
+                 ('AID', 'IGO', 'GHA'), id='passive-by-on-object'),
+    pytest.param('Hundreds of Syrian refugees were given asylum by Sweden.',
+                 ('AID', 'SWE', 'SYR'), id='passive-by-plain-prep'),
+    pytest.param('Vietnam completed its withdrawal from Cambodia.',
+                 ('RETREAT', 'VNM', 'KHM'), id='withdrawal-from-is-target'),
+    pytest.param('The truce between Armenia and Azerbaijan held on Sunday.',
+                 ('RETREAT', 'ARM', 'AZE'), id='truce-held'),
+    pytest.param('A ceasefire between Sudan and South Sudan took hold on Friday.',
+                 ('RETREAT', 'SDN', 'SSD'), id='ceasefire-took-hold'),
+    pytest.param('Chilean and Peruvian police set up a joint task force against smuggling.',
+                 ('COOPERATE', 'CHL', 'PER'), id='set-up-joint-force'),
+]
+
+ABSENT = [
+    pytest.param('Pakistan said it had carried out strikes on militant hideouts in Iran.',
+                 ('ACCUSE', 'PAK', None), id='own-strikes-no-charge'),
+    pytest.param('The militants said they had attacked the convoy near Kabul.',
+                 ('ACCUSE', None, None), id='pronoun-doer-no-charge'),
+    pytest.param('Russian shelling hit Kharkiv overnight, Ukrainian officials said.',
+                 ('ACCUSE', None, None), id='trailing-attribution-no-charge'),
+    pytest.param('Belarus warned it would respond to any Polish provocation with force.',
+                 ('THREATEN', 'BLR', 'BLR'), id='warn-not-at-itself'),
+    pytest.param('Serbia warned that it would use every means to protect Serbs in Kosovo.',
+                 ('AGREE', None, None), id='warning-is-no-promise'),
+    pytest.param('The truce between Armenia and Azerbaijan held on Sunday.',
+                 ('CONCEDE', None, None), id='held-truce-not-declared'),
+    pytest.param('Chilean and Peruvian police set up a joint task force against smuggling.',
+                 ('AGREE', None, None), id='set-up-is-done-not-planned'),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRESENT)
+def test_event_present(pipeline: Pipeline, text: str, expected: Expected) -> None:
+    events = _events(pipeline, text)
+    assert any(_matches(e, expected) for e in events), \
+        [(e.type, e.source and e.source.actor.code, e.target and e.target.actor.code)
+         for e in events]
+
+
+@pytest.mark.parametrize(("text", "unexpected"), ABSENT)
+def test_event_absent(pipeline: Pipeline, text: str, unexpected: Expected) -> None:
+    events = _events(pipeline, text)
+    assert not any(_matches(e, unexpected) for e in events), \
+        [(e.type, e.source and e.source.actor.code, e.target and e.target.actor.code)
+         for e in events]
