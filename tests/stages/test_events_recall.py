@@ -1,8 +1,9 @@
 """Recall of the event engine on constructions that lost events: an attack a speaker tells of
 another actor (an accusation), warnings of what the speaker will do (threats), complements that
 name the speaker's own side before the party acted on, coordinated targets and verbs, passive
-"by" phrases the parse hangs as plain prepositions, truces that hold,
-and "set up / form / establish" carrying a cooperation noun.
+"by" phrases the parse hangs as plain prepositions, truces that hold, "set up / form / establish"
+carrying a cooperation noun, passive forces moved, and documents and pronoun objects that stand
+for their actors.
 
 Expected triples are (type, source code prefix, target code prefix); a None prefix accepts any
 actor (or none) in that role. The table runs the real pipeline (parse, actors, events).
@@ -34,6 +35,29 @@ def _events(pipeline: Pipeline, text: str) -> list[Event]:
 
 
 PRESENT = [
+    pytest.param('The Egyptian president was invited to attend talks with Israel in Cairo.',
+                 ('CONSULT', 'EGY', 'ISR'), id='xcomp-of-passive-is-active'),
+    pytest.param('Thousands of Polish reservists were called up on Monday.',
+                 ('MOBILIZE', 'POL', None), id='passive-force-owner-mobilizes'),
+    pytest.param('Hundreds of Kenyan soldiers were airlifted to Haiti.',
+                 ('MOBILIZE', 'KEN', 'HTI'), id='passive-force-sent-to'),
+    pytest.param('Chile became the first country to recognise Kosovo.',
+                 ('SUPPORT', 'CHL', 'XKX'), id='first-country-to'),
+    pytest.param('The Houthi movement issued a statement condemning the United States.',
+                 ('ACCUSE', 'YEM', 'USA'), id='statement-condemning'),
+    pytest.param('Morocco expelled Algerian diplomats, accusing them of espionage.',
+                 ('ACCUSE', 'MAR', 'DZA'), id='accusing-them-of'),
+    pytest.param('Ghana received 300 tonnes of humanitarian aid from Japan.',
+                 ('AID', 'JPN', 'GHA'), id='received-tonnes-of-aid'),
+    pytest.param('Israel blamed Hezbollah for a rocket strike that killed 12 Israeli children.',
+                 ('ASSAULT', 'LBN', 'ISR'), id='strike-that-killed'),
+    pytest.param('Erdogan threatened to open the gates and send refugees to Europe if the EU '
+                 'criticised the operation.', ('THREATEN', 'TUR', 'IGOEU'),
+                 id='threat-condition-on-second-verb'),
+    pytest.param('Relations soured amid Greek accusations that Turkey violates its airspace.',
+                 ('ACCUSE', 'GRC', 'TUR'), id='accusations-that'),
+    pytest.param('Maria Lopez, the UN refugee chief, urged Hungary to open its borders.',
+                 ('REQUEST', 'IGOUNO', 'HUN'), id='unknown-name-apposition'),
     pytest.param('Georgia said Russian troops had shelled its villages near the border.',
                  ('ACCUSE', 'GEO', 'RUS'), id='charge-said-had-shelled'),
     pytest.param('Georgia said Russian troops had shelled its villages near the border.',
@@ -81,6 +105,8 @@ ABSENT = [
                  ('CONCEDE', None, None), id='held-truce-not-declared'),
     pytest.param('Chilean and Peruvian police set up a joint task force against smuggling.',
                  ('AGREE', None, None), id='set-up-is-done-not-planned'),
+    pytest.param('France condemned as unacceptable allegations by Rwanda that it had armed the '
+                 'militias.', ('ACCUSE', 'RWA', None), id='answered-allegation-not-coded'),
 ]
 
 
