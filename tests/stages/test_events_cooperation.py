@@ -53,7 +53,7 @@ PRESENT = [
                  'the rebels.',
                  ('CONSULT', 'DZA', 'MLI'), id='consult-mediation-mission'),
     pytest.param('The Nigerian president gave a warm welcome to the Ghanaian president.',
-                 ('CONSULT', 'NGA', 'GHA'), id='consult-warm-welcome'),
+                 ('CONSULT', 'GHA', 'NGA'), id='consult-warm-welcome'),
     pytest.param('China sent an envoy to Myanmar.',
                  ('CONSULT', 'CHN', 'MMR'), id='consult-sent-envoy'),
     pytest.param('The Egyptian president sat down with the Sudanese leader.',

@@ -62,6 +62,7 @@ REFUSALS = {
 }  # fmt: skip
 # Conflict types that, when only announced, are threats (CAMEO 13x).
 INTENT_TO_THREATEN = {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "132", "MOBILIZE": "138"}
+HOSTING, VISITING = "043", "042"  # CAMEO host a visit, make a visit
 # Attacks that a speaker tells of another actor are an accusation, by code (see _charges).
 CHARGEABLE = {"ASSAULT": "1123", "COERCE": "112"}
 # A truce kept ("the ceasefire held"): PLOVER RETREAT, the truce observed.
@@ -1489,10 +1490,15 @@ class EventCoder:
             if key in seen or source is None or (target is None and not self._alone(cand)):
                 continue
             seen.add(key)
+            made, made_info = code, info
+            if code == HOSTING and target is not None:
+                # PLOVER CONSULT: the visitor acts, the host receives (CAMEO 042, not 043)
+                source, target = target, source
+                made, made_info = VISITING, self.codes[VISITING]
             yield Event(
                 id=_event_id(article.id, trigger, info.type, key),
-                type=info.type, mode=mode, contexts=info.contexts, cameo=code,
-                goldstein=info.goldstein, source=source, target=target, date=date,
+                type=info.type, mode=mode, contexts=made_info.contexts, cameo=made,
+                goldstein=made_info.goldstein, source=source, target=target, date=date,
                 sentence=number, sentence_text=sent.text.strip(),
                 text=_clause_text(cand.token), trigger=trigger, modality=cand.modality,
                 method=f"rule:{cand.rule.pos.lower()}:{cand.rule.lemma}",
