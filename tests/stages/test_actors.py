@@ -633,6 +633,30 @@ RESOLVED_IN_CONTEXT = {
         "Brazil recognised the victory of Paraguay's Santiago Pena in the election.",
         "Paraguay's Santiago Pena", ["PRYGOV"], dt.date(2023, 9, 1)),
     "nyusi-by-surname": ("Nyusi met the delegation.", "Nyusi", ["MOZGOV"], dt.date(2020, 1, 1)),
+    "he-is-the-unnamed-minister": (
+        "Kosovo's prime minister said he had asked NATO to reinforce its mission.", "he",
+        ["XKXGOV"], D2022),
+    "she-is-the-unnamed-minister": (
+        "Peru's foreign minister said she had met Bolivian officials.", "she", ["PERGOV"], D2022),
+    "the-north-beside-south-korea": (
+        "South Korea put its military on high alert after the North fired missiles.",
+        "the North", ["PRK"], D2022),
+    "the-souths-military": ("North Korea fired two missiles, the South's military said.",
+                            "the South's military", ["KORMIL"], D2022),
+    "the-kingdom-one-named": (
+        "Saudi Arabia said it would host talks. The kingdom urged Iran to halt attacks.",
+        "The kingdom", ["SAU"], D2022),
+    "the-kingdom-two-named-is-no-one": (
+        "Saudi Arabia and Jordan signed a deal. The kingdom will buy jets.", "The kingdom", [],
+        D2022),
+    "the-bloc-is-the-last-igo": (
+        "The European Union imposed sanctions on Russia. The bloc also condemned Belarus.",
+        "The bloc", ["IGOEUREEC"], D2022),
+    "dual-national-first-nationality": ("Iran executed a British-Iranian national.",
+                                        "British-Iranian", ["GBR"], D2022),
+    "rohingya-are-myanmar": ("The army razed Rohingya villages.", "Rohingya", ["MMR"], D2022),
+    "aid-agencies-are-ngos": ("Sudan expelled 13 foreign aid agencies.", "aid agencies", ["NGO"],
+                              D2022),
 }
 
 
@@ -653,6 +677,11 @@ NOT_ACTORS = {
                              "American"),
     "from-on-the-verb-moves-away": (
         "Nigeria will withdraw its peacekeeping force from Chad.", "force from Chad"),
+    "the-north-without-korea-is-a-region": (
+        "Rebels control much of the North, the army said.", "the North"),
+    "the-north-korean-is-one-name": ("The North Korean leader met Putin in Seoul.", "the North"),
+    "hyphenated-pair-keeps-both-sides": ("Israeli-Palestinian talks resumed in Cairo.",
+                                         "Israeli-Palestinian"),
 }
 
 

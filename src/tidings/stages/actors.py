@@ -134,7 +134,8 @@ class ActorResolver:
         self._sets: dict[str, set[str]] = {"locative": set(), "prefix": set(), "surname": set(),
                                            "government": set(), "ethnic": set(),
                                            "personal": set(), "impersonal": set(),
-                                           "aside": set(), "sector_word": set()}
+                                           "aside": set(), "sector_word": set(),
+                                           "one_person": set(), "dual": set()}
         for form, entry in package_entries():
             self._add(form, entry, user=False)
         for path in extra_files:
@@ -240,6 +241,8 @@ class ActorResolver:
             if entries and entries[0].kind == "sector" and entries[0].sector and (
                     doc[end - 1].pos_ in {"VERB", "AUX"}):
                 continue  # sector words are nouns: "to press their demands" names no press
+            if entries and _name_goes_on(doc, end, entries[0]):
+                continue  # "the North Korean leader": "the North" is only the name's start
             if entries and not self._after_prefix(doc, start, entries[0]):
                 found.append(Atom(start, end, entries[0].kind, tuple(entries)))
         found = _merge_same(found)
@@ -253,7 +256,22 @@ class ActorResolver:
                 atoms.append(atom)
         atoms.sort(key=lambda a: a.start)
         atoms = [a for a in atoms if not _inside_name(doc, a, taken)]
-        return self._add_people(doc, atoms)
+        return self._add_people(doc, self._dual_nationals(doc, atoms))
+
+    def _dual_nationals(self, doc: Doc, atoms: list[Atom]) -> list[Atom]:
+        """ "a British-Iranian aid worker" is the first nationality's: news writes the foreign
+        one first when the person is held or tried in the second country. Only before a noun
+        for one person ("national", "worker"): "Israeli-Palestinian talks" keep both sides."""
+        out: list[Atom] = []
+        for atom in atoms:
+            before = out[-1] if out else None
+            if (before is not None and atom.kind == "adjective" and before.kind == "adjective"
+                    and atom.start == before.end + 1 and doc[before.end].text == "-"
+                    and doc[atom.end - 1].head.lemma_.lower() in self._sets["dual"]):
+                out[-1] = Atom(before.start, atom.end, "adjective", before.entries, before.person)
+                continue
+            out.append(atom)
+        return out
 
     def _residents(self, doc: Doc, atoms: list[Atom]) -> list[Atom]:
         """ "ethnic Albanians in Serbia" are coded by the country they live in, as CAMEO does:
@@ -375,6 +393,11 @@ class ActorResolver:
         cues = {a.entries[0].cue for a in run if a.kind == "cue"}
         if "country" in cues:  # "the country's army"
             country = self._last_country(state)
+        context = next((a for a in run if _cue(a) == "context"), None)
+        if context is not None:  # "the South's military"
+            country = _context_country(context.entries[0].cue or "", doc, context, state)
+            if country is None:
+                return None
         group = last_group(state) if "group" in cues else None
         if identities or group is not None:
             done, country = self._identified(doc, run, state, pub_date, text, group, country)
@@ -543,7 +566,7 @@ class ActorResolver:
             country = self._last_country(state)
             return [self._country_actor(country, None, "coref:country")] if country else []
         if cue == "pronoun" and doc[atom.start].dep_ in {"nsubj", "nsubjpass"}:
-            last = _subject_of(doc, state)
+            last = _subject_of(doc, state, self._sets["one_person"])
             return [replace(last, method="coref:pronoun")] if last else []
         if cue == "object" and doc[atom.start].dep_ in {"dobj", "pobj", "dative"}:
             last = _object_of(doc, atom.start, state)
@@ -558,6 +581,9 @@ class ActorResolver:
         if cue == "counterpart":
             actor = self._counterpart(None, state, doc[atom.start:atom.end].text)
             return [actor] if actor else []
+        if cue.startswith("context:"):
+            country = _context_country(cue, doc, atom, state)
+            return [self._country_actor(country, None, "coref:context")] if country else []
         if cue == "member":  # "asking member states for help": the bloc last named
             bloc = next((m.actor for m in reversed(state.mentions) if m.actor.org
                          and m.actor.sector == "IGO"), None)
@@ -620,16 +646,43 @@ def _main_country(state: State) -> str | None:
     return max(last, key=lambda c: (named.count(c), last[c]))
 
 
-def _subject_of(doc: Doc, state: State) -> Actor | None:
+def _subject_of(doc: Doc, state: State, titles: set[str]) -> Actor | None:
     """ "he" as a subject: the last person named as a subject ("Katsav refused to meet King
-    Abdullah, saying he would..."), else the last person named."""
-    people = [m for m in reversed(state.mentions) if m.actor.person
-              and m.actor.method != "coref:pair"]
+    Abdullah, saying he would..."), else the last person named. One person known only by
+    office ("Kosovo's prime minister said he had asked NATO") counts when a subject."""
+    people = [m for m in reversed(state.mentions) if m.actor.method != "coref:pair"
+              and (m.actor.person or (m.actor.country or m.actor.org))]
     for mention in people:
         span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+        if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if mention.actor.person or (span.root.tag_ == "NN" and span.root.lower_ in titles):
             return mention.actor
-    return people[0].actor if people else None
+    named = [m for m in people if m.actor.person]
+    return named[0].actor if named else None
+
+
+def _context_country(cue: str, doc: Doc, atom: Atom, state: State) -> str | None:
+    """ "the North" (``context:PRK:PRK,KOR``) is North Korea once either Korea is named;
+    "the kingdom" (``context:*:SAU,MAR,...``) is the one kingdom named, if only one is. A cue
+    written with capitals must be so written in the text: "the north" is a region."""
+    _, result, listed = cue.split(":", 2)
+    surface = atom.entries[0].surface.split()[-1]
+    if surface != surface.lower() and doc[atom.end - 1].text != surface:
+        return None
+    triggers = listed.split(",")
+    named = {m.actor.country for m in state.mentions if m.actor.country and not m.actor.org}
+    if result != "*":
+        return result if named & set(triggers) else None
+    found = [c for c in triggers if c in named]
+    return found[0] if len(found) == 1 else None
+
+
+def _name_goes_on(doc: Doc, end: int, entry: Entry) -> bool:
+    """A context cue followed by a capitalised word begins a longer name ("the North Korean
+    leader", "the South China Sea")."""
+    return (entry.kind == "cue" and (entry.cue or "").startswith("context:") and end < len(doc)
+            and doc[end].is_title and doc[end].pos_ in {"PROPN", "ADJ", "NOUN"})
 
 
 def _object_of(doc: Doc, index: int, state: State) -> Actor | None:
