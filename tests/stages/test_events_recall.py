@@ -88,6 +88,22 @@ PRESENT = [
                  ('RETREAT', 'SDN', 'SSD'), id='ceasefire-took-hold'),
     pytest.param('Chilean and Peruvian police set up a joint task force against smuggling.',
                  ('COOPERATE', 'CHL', 'PER'), id='set-up-joint-force'),
+    pytest.param('A French tourist was arrested in Iran on Monday.',
+                 ('COERCE', 'IRN', 'FRA'), id='arrested-in-country-by-its-authorities'),
+    pytest.param('Ten Nigerians were deported from Libya.',
+                 ('COERCE', 'LBY', 'NGA'), id='deported-from-country'),
+    pytest.param('The opposition leader was arrested in Kampala on Tuesday.',
+                 ('COERCE', 'UGA', 'UGA'), id='arrested-in-own-capital'),
+    pytest.param('Russia was expelled from the Council of Europe.',
+                 ('SANCTION', 'IGOCOE', 'RUS'), id='expelled-from-body'),
+    pytest.param('A gunman killed three Israeli police officers.',
+                 ('ASSAULT', None, 'ISR'), id='unknown-gunman'),
+    pytest.param('A roadside bomb killed three Afghan soldiers.',
+                 ('ASSAULT', None, 'AFG'), id='roadside-bomb'),
+    pytest.param('Masked men abducted two Italian engineers in Libya.',
+                 ('ASSAULT', None, 'ITA'), id='masked-men'),
+    pytest.param('Militants took two Japanese journalists hostage.',
+                 ('ASSAULT', None, 'JPN'), id='took-object-hostage'),
 ]
 
 ABSENT = [
@@ -107,6 +123,12 @@ ABSENT = [
                  ('AGREE', None, None), id='set-up-is-done-not-planned'),
     pytest.param('France condemned as unacceptable allegations by Rwanda that it had armed the '
                  'militias.', ('ACCUSE', 'RWA', None), id='answered-allegation-not-coded'),
+    pytest.param('Two Iranians were arrested in connection with the plot.',
+                 ('COERCE', None, None), id='arrest-without-place-or-agent'),
+    pytest.param('Mexican migrants were deported to Mexico.',
+                 ('COERCE', 'MEX', None), id='deported-to-is-not-the-deporter'),
+    pytest.param('A gas explosion in a Nairobi neighbourhood killed three Kenyan workers.',
+                 ('ASSAULT', None, None), id='accidental-blast-no-attacker'),
 ]
 
 

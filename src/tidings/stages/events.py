@@ -79,6 +79,11 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLAIMABLE = frozenset({"ASSAULT"})
 # Types whose passive subject is the force moved, owned by the mover ("troops were deployed").
 THEMED = frozenset({"MOBILIZE"})
+# State acts whose doer, when no agent is named, is the authority of the place where they
+# happen or the body one is put out of ("was arrested in Iran", "was expelled from the AU").
+HELD_BY_PLACE = frozenset({"COERCE", "SANCTION"})
+AUTHORITY_PREPS = frozenset({"in", "from"})
+PLACE_METHODS = frozenset({"dictionary:country", "dictionary:capital", "dictionary:capital-place"})
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 # Types done with a partner, who may be named "alongside" the doer.
 PARTNER_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE"})
@@ -214,6 +219,13 @@ def _dobj(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
 
 
+def _complement_lemmas(token: Token, obj: Token) -> set[str]:
+    """ "took two journalists hostage": the parse reads the object's complement as a second
+    object after the first, which is what the frame names."""
+    return {c.lemma_.lower() for c in token.children
+            if c.dep_ in ("dobj", "oprd") and c.i > obj.i}
+
+
 def _clause_object(token: Token) -> Token | None:
     """ "let UN investigators enter", "allowed pilgrims to cross": the parse makes the object
     the subject of the complement clause."""
@@ -315,7 +327,8 @@ class EventCoder:
         self._arguments(cand, index)
         type_ = self.codes[rule.cameo].type
         if not cand.sources and type_ in CLAIMABLE and cand.suppressed is None:
-            cand.sources = self._claimed_by(token, index)
+            cand.sources = self._claimed_by(token, index) or \
+                self._unnamed_attacker(token, index, number)
         if not cand.sources and (any(g == "crowd" for g, _ in rule.recode) or
                                  type_ == "PROTEST"):
             cand.sources = self._crowd(token, number)
@@ -356,6 +369,40 @@ class EventCoder:
                 if found:
                     return found
         return []
+
+    def _unnamed_attacker(self, token: Token, index: MentionIndex,
+                          number: int) -> list[Mention]:
+        """ "A gunman killed three Israeli police officers", "a roadside bomb killed four Malian
+        soldiers", "was killed in a car bomb explosion", "masked men abducted": an attacker the
+        text says is unknown is an unidentified armed group, placed later by where it happens.
+        """
+        if token.pos_ not in ("VERB", "AUX"):
+            return []
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        if passive:
+            preps = [c for c in token.children if c.dep_ == "agent" or
+                     c.dep_ == "prep" and c.lower_ == "in"]
+            nouns = [p for prep in preps for p in _pobjs(prep)]
+        else:
+            nouns = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        for noun in nouns:
+            if index.at(noun) or not self._attacker_noun(noun):
+                continue
+            return [_unknown_mention(noun.left_edge, noun.right_edge, number)]
+        return []
+
+    def _attacker_noun(self, noun: Token) -> bool:
+        """Whether a noun names an attacker only by what it is or how it struck: "gunmen", "a
+        suicide bomber", "a car bomb (explosion)", "unidentified men"; not "a gas explosion"."""
+        lemma = noun.lemma_.lower()
+        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+        attackers = self.cues.get("attacker", frozenset())
+        if lemma in attackers:
+            return True
+        if lemma in self.cues.get("incident", frozenset()):
+            return bool(mods & attackers)
+        return lemma in self.cues.get("unknownhead", frozenset()) and \
+            bool(mods & self.cues.get("unknown", frozenset()))
 
     def _nobody(self, verb: Token) -> bool:
         """ "Neither side has claimed responsibility", "no group blamed": nobody did it."""
@@ -690,7 +737,7 @@ class EventCoder:
         lemmas = {obj.lemma_.lower(), obj.lower_} | {c.lemma_.lower() for c in obj.conjuncts}
         # "a batch of child soldiers", "$800 million in weapons": the quantity's content counts
         lemmas |= {p.lemma_.lower() for prep in _has_prep(obj, {"of", "in"}) for p in _pobjs(prep)}
-        return bool(lemmas & rule.objects)
+        return bool((lemmas | _complement_lemmas(token, obj)) & rule.objects)
 
     def _governed(self, noun: Token, index: MentionIndex) -> bool:
         """A `light` noun is an event only where the sentence reports it: carried by a verb
@@ -1074,6 +1121,8 @@ class EventCoder:
                 # moved belongs to who moves it
                 cand.sources = subjects
                 cand.targets = self._verb_targets(token, rule, index, subjects)
+            if not cand.sources and cand.targets and self.codes[rule.cameo].type in HELD_BY_PLACE:
+                cand.sources = self._place_authority(token, index, cand.targets)
         else:
             cand.sources = subjects
             cand.targets = self._verb_targets(token, rule, index, subjects)
@@ -1120,6 +1169,23 @@ class EventCoder:
             found = [m for m in index.at(t) if not any(_same_party(m, s) for s in cand.sources)]
             if found:
                 return found
+        return []
+
+    def _place_authority(self, verb: Token, index: MentionIndex,
+                         victims: list[Mention]) -> list[Mention]:
+        """ "A French tourist was arrested in Iran", "Ten Nigerians were deported from Libya",
+        "Russia was expelled from the Council of Europe": a state act with no agent is done by
+        the authorities of the country where it happens, or by the body one is put out of."""
+        for prep in _has_prep(verb, AUTHORITY_PREPS):
+            for pobj in _pobjs(prep):
+                for mention in index.within(pobj, max_depth=1):
+                    actor = mention.actor
+                    if any(mention.span == v.span for v in victims):
+                        continue
+                    if actor.method in PLACE_METHODS and actor.country:
+                        return [_domestic(mention)]
+                    if prep.lower_ == "from" and actor.org and actor.sector == "IGO":
+                        return [mention]
         return []
 
     def _plain_agents(self, verb: Token, index: MentionIndex) -> list[Mention]:
@@ -1487,7 +1553,8 @@ class EventCoder:
         for source, target in self._pairs(cand, info.type, earlier):
             key = (_code_of(source), _code_of(target))
             # without a source nobody is said to act ("killed when his plane crashed")
-            if key in seen or source is None or (target is None and not self._alone(cand)):
+            if key in seen or source is None or (target is None and not self._alone(cand)) or \
+                    _unplaced_attacker(source, target):
                 continue
             seen.add(key)
             made, made_info = code, info
@@ -1917,6 +1984,23 @@ def _crowd_mention(first: Token, last: Token, number: int) -> Mention:
     actor = Actor(name=text, country=None, org=None, sector="CVL", code="CVL",
                   method="context:crowd")
     return Mention(Span(text, start, end), actor, number)
+
+
+def _unknown_mention(first: Token, last: Token, number: int) -> Mention:
+    """An attacker the text leaves unknown: an unidentified armed group, placed later by the
+    country where it strikes."""
+    start, end = first.idx, last.idx + len(last)
+    text = text_of(first.doc)[start:end]
+    actor = Actor(name=text, country=None, org=None, sector="UAF", code="UAF",
+                  method="context:attacker")
+    return Mention(Span(text, start, end), actor, number)
+
+
+def _unplaced_attacker(source: Mention, target: Mention | None) -> bool:
+    """An unknown attacker of an unknown victim ("a soldier was wounded by a landmine" in a
+    sentence naming two countries): no party is told of."""
+    return source.actor.method == "context:attacker" and source.actor.country is None and \
+        (target is None or not (target.actor.country or target.actor.org))
 
 
 def _domestic(mention: Mention) -> Mention:
