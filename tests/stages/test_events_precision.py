@@ -119,6 +119,34 @@ CASES = [
     case("Beijing refused to talk to Lai, calling him a dangerous separatist.",
          ("CONSULT", "CHN", None), "call-naming-not-phone", present=False),
     case("Biden called Xi on Tuesday.", ("CONSULT", "USA", "CHN"), "call-phone-kept"),
+    # a retreat or concession gives up a foreign town: its country is the target, not the source's
+    case("Russian forces withdrew from Kherson.", ("RETREAT", "RUS", "UKR"), "withdrew-town"),
+    case("Russian forces withdrew from Kherson.", ("RETREAT", "RUS", "RUS"),
+         "withdrew-town-not-self", present=False),
+    case("Russian troops retreated from Avdiivka.", ("RETREAT", "RUS", "UKR"), "retreated-town"),
+    case("Israeli forces pulled out of Jenin on Thursday.", ("RETREAT", "ISR", "PSE"),
+         "pulled-out-of-town"),
+    case("Israel lifted the curfew in Hebron.", ("RETREAT", "ISR", "PSE"), "lifted-curfew-town"),
+    case("Ukrainian troops withdrew from Avdiivka.", ("RETREAT", "UKR", "UKR"),
+         "withdrew-own-town"),
+    # a concession to another actor's demand: the concession codes, the demand's owner its target
+    case("Israel agreed to the demands of Hamas.", ("CONCEDE", "ISR", "PSE"), "agreed-to-demands"),
+    case("Israel agreed to the demands of Hamas.", ("REQUEST", "ISR", None),
+         "agreed-to-demands-not-request", present=False),
+    case("Israel gave in to the demands of Hamas.", ("CONCEDE", "ISR", "PSE"),
+         "gave-in-to-demands"),
+    case("Iran agreed to a ceasefire with Iraq.", ("CONCEDE", "IRN", "IRQ"),
+         "agreed-to-ceasefire-kept"),
+    # leaving a place is a withdrawal for forces or a state, travel for an envoy
+    nothing("The Chinese ambassador left Beijing for Washington.", "envoy-left-city"),
+    nothing("The president left Washington for Paris on Monday.", "president-left-city"),
+    case("American troops left Afghanistan in 2021.", ("RETREAT", "USA", "AFG"),
+         "troops-left-country"),
+    case("The United States left Afghanistan in 2021.", ("RETREAT", "USA", "AFG"),
+         "state-left-country"),
+    # whoever announces a plan does what it plans
+    case("Britain announced plans to send troops to Estonia.", (None, "GBR", "EST"),
+         "announced-plans-to"),
 ]
 
 

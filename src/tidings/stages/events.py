@@ -449,8 +449,23 @@ class EventCoder:
             return "denial: an accusation denied"
         if self._counted(cand.token):
             return "statistic: the event is counted"
+        if self._travelled(cand):
+            return "travel: an envoy leaves a place"
         year = self._dated(cand.token)
         return f"background: dated {year}" if year is not None else None
+
+    def _travelled(self, cand: Candidate) -> bool:
+        """ "The Chinese ambassador left Beijing for Washington": leaving a town or country is
+        a withdrawal for forces or a whole state, not for an envoy, official or delegation."""
+        token = cand.token
+        if cand.rule.mode != "withdraw" or token.pos_ != "VERB" or \
+                token.lemma_.lower() not in self.cues.get("depart", ()):
+            return False
+        obj = _dobj(token)
+        if obj is None or not cand.sources:
+            return False
+        armed = self.cues.get("armed", frozenset())
+        return all(not _bare(m) and m.actor.sector not in armed for m in cand.sources)
 
     def _counted(self, token: Token) -> bool:
         """ "The number of Venezuelans granted asylum in Spain has tripled": an event inside
@@ -561,6 +576,8 @@ class EventCoder:
         head = token.head
         if token.pos_ in ("NOUN", "PROPN"):
             verb = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
+            if self._yields_to(verb, token, matched.get(token.i, ()), matched.get(verb.i, ())):
+                return True
             if verb.dep_ == "prep" and verb.lower_ in PARTICLES:  # "pulled out of the deal"
                 verb = verb.head
             rule = matched.get(verb.i, (None,))[0]
@@ -708,7 +725,19 @@ class EventCoder:
         obj = _dobj(token)
         if obj is None:  # "agreed to a ceasefire": the noun is the event
             obj = next((p for prep in _has_prep(token, {"to", "on"}) for p in _pobjs(prep)), None)
-        return obj is not None and self._match(obj, index) is not None
+        return obj is not None and self._match(obj, index) is not None and \
+            not self._yields_to(token, obj, self._matches(obj, index), self._matches(token, index))
+
+    def _yields_to(self, verb: Token, noun: Token, noun_rules: tuple[ontology.TriggerRule, ...],
+                   verb_rules: tuple[ontology.TriggerRule, ...]) -> bool:
+        """ "agreed to the demands of Hamas", "gave in to protesters' demands": a concession
+        whose object is another actor's demand is the event (the demand's owner its target),
+        even when its verb is light elsewhere."""
+        if not noun_rules or self.codes[noun_rules[0].cameo].type not in ANSWERED:
+            return False
+        if noun.dep_ != "dobj" and not (noun.dep_ == "pobj" and noun.head.head.i == verb.i):
+            return False
+        return any(self.codes[r.cameo].type == "CONCEDE" for r in verb_rules)
 
     def _frame_holds(self, token: Token, rule: ontology.TriggerRule, index: MentionIndex) -> bool:
         if rule.particle and not any(c.lower_ == rule.particle for c in _particles(token)):
@@ -983,7 +1012,7 @@ class EventCoder:
         # "set up a joint team" is done, "set to visit" is planned
         phrasal = dep == "dobj" and any(c.dep_ == "prt" for c in head.children)
         if (lemma in cues["intent"] and not phrasal and dep in (
-                "xcomp", "prep:to", "prep:for", "prep:on", "acomp", "dobj")) or (
+                "xcomp", "prep:to", "prep:for", "prep:on", "acomp", "dobj", "acl")) or (
                 same_clause and aux & cues["intent"]):
             return "intended"
         if lemma in cues["report"] and dep in ("ccomp", "parataxis"):
@@ -1040,18 +1069,25 @@ class EventCoder:
             actors, head_passive = self._subject(head, index, depth + 1)
             return actors, passive or (head_passive and verb.dep_ != "conj")
         if verb.dep_ in ("relcl", "acl"):
-            found = index.within(head)
-            if not found and self._issued(verb) is not None:
-                found, _ = self._subject(head.head, index, depth + 1)
-            if not found and head.dep_ == "attr":
-                # "Israel became the first country to recognise Somaliland": the noun the
-                # clause describes is what the copula's subject is
-                found, _ = self._subject(head.head, index, depth + 1)
-            return found, False
+            return self._described_subject(verb, index, depth), False
         if verb.dep_ in ("pcomp", "pobj") and head.dep_ in ("prep", "agent"):
             actors, passive = self._subject(head.head, index, depth + 1)
             return actors, False
         return [], False
+
+    def _described_subject(self, verb: Token, index: MentionIndex, depth: int) -> list[Mention]:
+        """Who does a clause that describes a noun: the noun itself, or the one who has it."""
+        head = verb.head
+        if self._planned(verb):  # the plan's own phrase may hold actors that are not its owner
+            return self._subject(head.head, index, depth + 1)[0]
+        found = index.within(head)
+        if not found and self._issued(verb) is not None:
+            found, _ = self._subject(head.head, index, depth + 1)
+        if not found and head.dep_ == "attr":
+            # "Israel became the first country to recognise Somaliland": the noun the
+            # clause describes is what the copula's subject is
+            found, _ = self._subject(head.head, index, depth + 1)
+        return found
 
     def _issued(self, verb: Token) -> Token | None:
         """The document a participle describes, when an actor issues, sends or passes it ("issued
@@ -1061,6 +1097,16 @@ class EventCoder:
                 noun.lemma_.lower() not in self.cues.get("document", ()):
             return None
         return noun
+
+    def _planned(self, verb: Token) -> bool:
+        """ "announced plans to send troops", "made a pledge to rebuild": the one whose plan or
+        pledge it is, the subject of the verb that has it, does the infinitive."""
+        noun = verb.head
+        owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+                    for c in noun.children)  # "Russia's plan to", "a plan by Russia to"
+        return verb.dep_ == "acl" and noun.dep_ == "dobj" and not owned and \
+            noun.lemma_.lower() in self.cues["intent"] and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
     def _stative_object(self, verb: Token) -> Token | None:
         if not self._stative(verb):
@@ -1788,6 +1834,10 @@ INSIDE_PREPS = frozenset({"in", "inside", "across", "throughout"})
 NAMED_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # Prepositions that lead from a trigger to a place acted on or in ("fired on", "a bombing in").
 PLACE_PREPS = LOCATIVE_PREPS | {"on", "into", "over", "of", "against", "toward", "towards"}
+# Types that give up a place, and the prepositions that lead to it ("withdrew from Kherson",
+# "pulled out of Jenin", "lifted the curfew in Hebron").
+GIVEN_UP_TYPES = frozenset({"RETREAT", "CONCEDE"})
+GIVEN_UP_PREPS = PLACE_PREPS | {"from", "out"}
 
 
 class _Places:
@@ -1847,15 +1897,31 @@ class _Places:
         # "struck nine sites in Pakistan", "imposed a curfew": where it happens is acted on
         if self.place is not None and not any(_same_party(self.place, m) for m in cand.sources):
             cand.targets = [self.place]
+        elif (given_up := self._given_up(cand, type_)) is not None:
+            cand.targets = [given_up]
         elif cand.sources and cand.sources[0].actor.country and (
                 type_ in DOMESTIC or self.place is not None):
             cand.targets = [_domestic(cand.sources[0])]
 
-    def _named_place(self, cand: Candidate) -> Mention | None:
+    def _given_up(self, cand: Candidate, type_: str) -> Mention | None:
+        """The country of a foreign town or region a retreat or concession gives up, else
+        nothing: "Russian forces withdrew from Kherson", "Israel lifted the curfew in Hebron"
+        concern Ukraine and the Palestinians, not the source's own country."""
+        if type_ not in GIVEN_UP_TYPES or self.place is not None or not cand.sources:
+            return None
+        place = self._named_place(cand, GIVEN_UP_PREPS)
+        if place is None or any(_same_party(place, m) for m in cand.sources):
+            return None
+        return place
+
+    def _named_place(self, cand: Candidate,
+                     preps: frozenset[str] = frozenset()) -> Mention | None:
         """A town or region the trigger acts on or in, named by no actor: "shelled Kherson",
-        "rockets hit Tel Aviv", "a bombing in Istanbul"; not where the attack came from."""
+        "rockets hit Tel Aviv", "a bombing in Istanbul"; not where the attack came from, unless
+        ``preps`` lets it ("withdrew from Kherson")."""
         if self.named is None:
             return None
+        preps = preps or PLACE_PREPS
         token = cand.token
         level = [token]
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
@@ -1868,7 +1934,7 @@ class _Places:
                     return found
             level = [c for t in level for c in t.children
                      if c.dep_ not in CLAUSE_DEPS | SUBJECT_DEPS | {"agent", "conj"} and
-                     not (c.dep_ == "prep" and c.lower_ not in PLACE_PREPS) and c.i not in seen]
+                     not (c.dep_ == "prep" and c.lower_ not in preps) and c.i not in seen]
             seen.update(t.i for t in level)
         return None
 
