@@ -45,13 +45,13 @@ class Pipeline:
                  classifier: bool = CLASSIFIER) -> None:
         self.nlp = parse.load_nlp()
         self.actors = ActorResolver(extra_files=actor_files)
-        self.events = EventCoder()
+        self.places = PlaceResolver()
+        self.events = EventCoder(places=self.places)
         # the trained classifier codes sentences the rules leave empty (stages/classify.py)
         self.model = ModelCoder() if classifier else None
         self.frames = FrameFinder()
         self.attributor = Attributor()
         self.quotes = QuoteFinder(self.actors)
-        self.places = PlaceResolver()
 
     def code(self, article: Article) -> CodedArticle:
         """Code one article."""

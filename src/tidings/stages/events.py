@@ -246,7 +246,7 @@ class EventCoder:
     >>> events, non_events = coder(doc, article=article, mentions=mentions, dates=dates)
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, places: PlaceResolver | None = None) -> None:
         self.rules = ontology.trigger_rules()
         self.codes = ontology.cameo_codes()
         self.modes = ontology.mode_rules()
@@ -255,11 +255,12 @@ class EventCoder:
         self.lemmas = frozenset(w for lemma, _ in self.rules for w in (lemma, lemma.split()[-1]))
         self._kept_types = frozenset(self.codes[r.cameo].type for group in self.rules.values()
                                      for r in group if r.kept)
-        self._resolver: PlaceResolver | None = None
+        # the pipeline passes its own resolver: one phrase matcher over the gazetteer, not two
+        self._resolver: PlaceResolver | None = places
         self._published: int | None = None  # the article's year, to tell dated background
 
     def _place_resolver(self) -> PlaceResolver:
-        """The gazetteer, loaded on first need (the pipeline has usually loaded it already)."""
+        """The gazetteer, loaded on first need unless the pipeline passed its resolver."""
         if self._resolver is None:
             from tidings.stages.places import PlaceResolver
 
