@@ -282,6 +282,8 @@ class EventCoder:
         non_events: list[NonEvent] = []
         named = _NamedPlaces(doc, mentions, self._place_resolver)
         for number, sent in enumerate(doc.sents):
+            if number == 0 and _headline(sent):
+                self._repair_headline(sent, index)
             places = _Places(sent, index, named, number)
             for cand in self._candidates(sent, index, number):
                 cand.code = self._base_code(cand)
@@ -299,6 +301,112 @@ class EventCoder:
                 events.extend(self._charges(cand, index, article, sent, number,
                                             self._date(cand, dates.get(number, []), publication)))
         return _unique(events), non_events
+
+    # -- headlines --------------------------------------------------------------------------
+
+    def _repair_headline(self, sent: DocSpan, index: MentionIndex) -> None:
+        """Re-read a headline's clause where the parse misses it: "China, US hold talks" (the
+        first name read as a modifier), "Turkey snubs Sweden's NATO bid", "Russia fires missiles
+        at Kyiv" (the verb read as a noun). The subject is the leading run of actor names
+        (comma- or "and"-joined); the next word is the verb when its lemma has VERB trigger
+        rules; the tree is rebuilt flat around it, so the rules read it as they read a sentence.
+        """
+        runs, i = _headline_subjects(sent, index, self.cues.get("crowdnoun", frozenset()))
+        if not runs or i >= sent.end - 1:
+            return
+        doc = sent.doc
+        if doc[i].lower_ == "to" and len(runs) > 1:  # "US, Japan to boost military ties"
+            i += 1
+        verb, rest = doc[i], i + 1
+        hyphened = rest + 1 < sent.end and doc[rest].text == "-" and \
+            doc[rest + 1].lower_.endswith("s")  # "test-fires": the rule is on the first half
+        lemma = self._headline_verb(verb, bare=len(runs) > 1 or hyphened or
+                                    runs[0][-1].tag_ in ("NNS", "NNPS"))
+        root = sent.root
+        if lemma is None or (root.pos_ == "VERB" and root.i != verb.i and
+                             not self._object_read_as_verb(verb, root)) or \
+                not any(rule.pos == "VERB" for rule in self.rules.get((lemma, "VERB"), ())):
+            return
+        # a verb the parse found keeps what it found after it, unless it found nothing there
+        # ("Iran hangs protester": the object read as a second verb)
+        read = verb.i == root.i and verb.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "prep", "prt", "xcomp", "ccomp", "advmod") for c in verb.rights)
+        if verb.i != root.i:
+            verb.head = verb
+            root.head = verb
+            root.dep_ = "dep"
+        verb.dep_, verb.pos_, verb.lemma_ = "ROOT", "VERB", lemma
+        verb.tag_ = "VBZ" if verb.lower_.endswith("s") else "VBP"
+        if hyphened:
+            for part in doc[rest:rest + 2]:
+                _attach(part, verb, "punct" if part.text == "-" else "dep")
+                part.pos_ = "X"  # the verb's second half, no word of its own
+            rest += 2
+        _attach(runs[0][-1], verb, "nsubj")
+        _flatten(runs[0], runs[0][-1])
+        for run in runs[1:]:
+            separator = doc[run[0].i - 1]
+            _attach(separator, runs[0][-1], "cc" if separator.pos_ == "CCONJ" else "punct")
+            _attach(run[-1], runs[0][-1], "conj")
+            _flatten(run, run[-1])
+        if not read:
+            self._headline_object(verb, rest, sent)
+
+    def _object_read_as_verb(self, verb: Token, root: Token) -> bool:
+        """ "North Korea fires missile over Japan": the parse swapped the verb and its object,
+        making the object a bare verb that no trigger rule knows."""
+        return root.i == verb.i + 1 and verb.lower_.endswith("s") and \
+            root.tag_ in ("VB", "VBP") and \
+            not any((w, "VERB") in self.rules for w in (root.lower_, root.lemma_.lower()))
+
+    def _headline_verb(self, verb: Token, *, bare: bool) -> str | None:
+        """The verb lemma of a headline word the parse tagged otherwise: "snubs", "nixes",
+        "lifts"; the bare form ("Protesters storm", "Serbia, Kosovo strike deal") only after a
+        plural subject."""
+        if verb.pos_ not in ("VERB", "AUX", "NOUN", "PROPN") or not verb.is_lower:
+            return None
+        word = verb.lower_
+        if word.endswith("ies"):
+            forms = [word[:-3] + "y"]
+        elif word.endswith(("sses", "shes", "ches", "xes", "zes")):
+            forms = [word[:-2]]
+        elif word.endswith("s") and not word.endswith("ss"):
+            forms = [word[:-1]]
+        else:
+            forms = [word] if bare or verb.pos_ == "VERB" else []
+        if verb.pos_ == "VERB":
+            forms.append(verb.lemma_.lower())
+        return next((f for f in forms if (f, "VERB") in self.rules), None)
+
+    def _headline_object(self, verb: Token, start: int, sent: DocSpan) -> None:
+        """The particle, the object phrase and the prepositional phrases after a headline's
+        verb; a preposition the verb's rules need ("fires missiles at Kyiv") is the verb's."""
+        doc = sent.doc
+        i = start
+        if i < sent.end and doc[i].lower_ in PARTICLES and doc[i].pos_ in ("ADP", "ADV", "PART"):
+            _attach(doc[i], verb, "prt")
+            i += 1
+        phrase = _noun_phrase(doc, i, sent.end)
+        if phrase:
+            obj = phrase[-1]
+            _attach(obj, verb, "dobj")
+            obj.pos_ = "PROPN" if obj.pos_ == "PROPN" else "NOUN"
+            _flatten(phrase, obj)
+            i = obj.i + 1
+        needs = {p for rule in self.rules.get((verb.lemma_, "VERB"), ()) for p in rule.need}
+        while i < sent.end - 1 and doc[i].pos_ == "ADP":
+            prep = doc[i]
+            pobj = _noun_phrase(doc, i + 1, sent.end)
+            if not pobj:
+                return
+            if prep.lower_ in needs or not phrase:
+                _attach(prep, verb, "prep")
+            elif not any(a.i == verb.i for a in prep.ancestors) or prep.head.i in \
+                    (t.i for t in pobj):
+                _attach(prep, phrase[-1], "prep")
+            _attach(pobj[-1], prep, "pobj")
+            _flatten(pobj, pobj[-1])
+            i = pobj[-1].i + 1
 
     # -- candidates -------------------------------------------------------------------------
 
@@ -1999,6 +2107,94 @@ class _NamedPlaces:
             for i in range(span.start, span.end):
                 out[i] = (span, location.country)
         return out
+
+
+# A headline ends without a stop and is short; the parse of one is repaired (see
+# EventCoder._repair_headline).
+HEADLINE_STOPS = frozenset({".", "!", ";", ":"})
+HEADLINE_LENGTH = 25
+# Word classes of a headline's noun phrase ("Sweden's NATO bid", "two new ballistic missiles").
+PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
+
+
+def _headline(sent: DocSpan) -> bool:
+    words = [t for t in sent if not t.is_space]
+    return 2 < len(words) <= HEADLINE_LENGTH and not any(
+        t.text in HEADLINE_STOPS for t in words[-2:])
+
+
+def _headline_subjects(sent: DocSpan, index: MentionIndex,
+                       crowd: frozenset[str]) -> tuple[list[list[Token]], int]:
+    """The runs of actor names a headline opens with, joined by a comma or "and" ("China, US",
+    "Serbia and Kosovo"), or a plural crowd noun ("Protesters"); and where the verb would be."""
+    doc = sent.doc
+    first = _name_run(doc, sent.start, sent.end, index)
+    if not first and doc[sent.start].lemma_.lower() in crowd and doc[sent.start].tag_ == "NNS":
+        first = [doc[sent.start]]
+    if not first:
+        return [], sent.start
+    runs = [first]
+    i = first[-1].i + 1
+    if i + 1 < sent.end and doc[i].lower_ in (",", "and"):
+        second = _name_run(doc, i + 1, sent.end, index)
+        codes = {m.actor.code for t in first for m in index.at(t)}
+        if second and not codes & {m.actor.code for t in second for m in index.at(t)}:
+            runs.append(second)
+            i = second[-1].i + 1
+    return runs, i
+
+
+def _name_run(doc: Doc, start: int, end: int, index: MentionIndex) -> list[Token]:
+    """The tokens from ``start`` that actor mentions cover, up to the first that none does."""
+    run: list[Token] = []
+    for i in range(start, end):
+        # a lower-case word is no name, though a mention may run over it ("Iran nixes IAEA")
+        if not index.at(doc[i]) or doc[i].is_punct or doc[i].is_lower:
+            break
+        run.append(doc[i])
+    return run
+
+
+def _noun_phrase(doc: Doc, start: int, end: int) -> list[Token]:
+    """The noun phrase from ``start``, up to its last noun ("Sweden's NATO bid"); a word the
+    parse left hanging as a verb counts before a preposition or the end ("hangs protester",
+    "fires missile over Japan")."""
+    phrase: list[Token] = []
+    for i in range(start, end):
+        token = doc[i]
+        if token.pos_ not in PHRASE_POS and not (
+                token.pos_ == "VERB" and i == start and token.dep_ == "dep" and
+                (i + 1 == end or doc[i + 1].pos_ == "ADP")):
+            break
+        phrase.append(token)
+    while phrase and phrase[-1].pos_ not in ("NOUN", "PROPN", "NUM", "VERB"):
+        phrase.pop()
+    return phrase
+
+
+def _attach(child: Token, head: Token, dep: str) -> None:
+    """Re-hang ``child`` under ``head`` within one sentence; a head inside the child's subtree
+    is first lifted to the child's place, so the tree never gets a cycle."""
+    if child.i == head.i:
+        return
+    if any(a.i == child.i for a in head.ancestors):
+        head.head = child.head if child.head.i != child.i else head
+    child.head = head
+    child.dep_ = dep
+
+
+def _flatten(phrase: Sequence[Token], head: Token) -> None:
+    """Hang a headline's phrase flat on its head: "Sweden 's NATO bid"."""
+    for token in phrase:
+        if token.i == head.i:
+            continue
+        if token.tag_ == "POS" and token.i > phrase[0].i:
+            _attach(token, token.nbor(-1), "case")
+            continue
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        dep = "poss" if after is not None and after.tag_ == "POS" else {
+            "ADJ": "amod", "DET": "det", "NUM": "nummod"}.get(token.pos_, "compound")
+        _attach(token, head, dep)
 
 
 def _is_score(text: str) -> bool:
