@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tidings.records import Article, CodedArticle, DateRef, Event, Sentence, Warning
+from tidings.records import Article, CodedArticle, DateRef, Event, Mention, Sentence, Warning
 from tidings.stages import dates as dates_stage
 from tidings.stages import parse
 from tidings.stages.actors import ActorResolver
@@ -86,12 +86,24 @@ class Pipeline:
                              dateline=dateline.place if dateline else None)
         warnings = [*_warnings(article, found), *anachronisms(doc, found, article.date)]
         return CodedArticle(
-            article=article, sentences=sentences, mentions=tuple(mentions),
+            article=article, sentences=sentences, mentions=_with_event_actors(mentions, events),
             events=tuple(events), non_events=tuple(non_events), quotes=tuple(quotes),
             warnings=tuple(warnings),
             dateline=dateline.place if dateline else None,
             agency=dateline.agency if dateline else None,
         )
+
+
+def _with_event_actors(mentions: Sequence[Mention], events: Sequence[Event]) -> tuple[Mention, ...]:
+    """The article's actor mentions plus those the event stage made for a side nobody names
+    ("about 30 armed men", "protesters"), so every event actor has its mention and sentence."""
+    spans = {(m.span.start, m.span.end) for m in mentions}
+    made: dict[tuple[int, int], Mention] = {}
+    for event in events:
+        for side in (event.source, event.target):
+            if side is not None and (side.span.start, side.span.end) not in spans:
+                made.setdefault((side.span.start, side.span.end), side)
+    return (*mentions, *made.values())
 
 
 def _sentences(doc: Doc, article: Article) -> tuple[Sentence, ...]:
