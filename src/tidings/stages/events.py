@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 VERB_PREPS = frozenset({"with", "against", "on", "to", "at", "into", "toward", "towards", "over"})
 NOUN_PREPS = frozenset({"with", "between", "on", "against", "to", "into", "of", "toward", "for"})
 SOURCE_PREPS = frozenset({"by", "from"})
+# Prepositions on what a noun event moves or threatens that name whom it is aimed at ("the
+# threat of tariffs on China", "the supply of jets to Iran").
+THEME_PREPS = frozenset({"on", "against", "to"})
 PARTICLES = frozenset({"out", "back", "down", "off", "over", "up", "away"})
 # Dependency labels that start a new clause or a side remark: actor search does not descend.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "punct", "cc", "appos", "parataxis"})
@@ -199,6 +202,49 @@ def _reciprocal(obj: Token) -> bool:
     return obj.lower_ in ("other", "another", "one") and any(
         c.dep_ == "det" and c.lower_ in ("each", "another") for c in obj.children) or (
         obj.lower_ == "other" and obj.i > 0 and obj.nbor(-1).lower_ == "each")
+
+
+def _theme(noun: Token, rule: ontology.TriggerRule, type_: str) -> Token | None:
+    """What a noun event moves, gives, lifts or threatens ("the supply of jets", "the easing
+    of sanctions", "the deployment of troops", "the threat of tariffs"): the object of its
+    "of" when the rule names its target prepositions without "of" and the "of" phrase is
+    what is handed over (the frame names it, or the type moves forces or threatens acts).
+    A meeting's or an inquiry's "of" names a party or a topic instead."""
+    if rule.preps is None or "of" in rule.preps or rule.of_source or not (
+            rule.pobjs or type_ in THEMED | {"THREATEN"}):
+        return None
+    return next((p for prep in _has_prep(noun, {"of"}) for p in _pobjs(prep)
+                 if p.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _theme_owners(theme: Token, index: MentionIndex) -> list[Mention]:
+    """Whose the moved thing is, who then moves it: "Russian jets", "a US carrier group",
+    "Moscow's troops", "jets supplied by Russia" (a "by" phrase the parse hangs on the thing)."""
+    owners = [m for c in theme.children if c.dep_ == "poss" for m in index.within(c)]
+    owners = owners or [m for c in theme.children if c.dep_ in ("amod", "compound", "nmod")
+                        for m in index.at(c) if m.actor.country or m.actor.org]
+    return owners or _by_phrase(theme, index)
+
+
+def _theme_targets(theme: Token, preps: frozenset[str], index: MentionIndex,
+                   sources: Sequence[Mention]) -> list[Mention]:
+    """Whom the moved thing is for or against, named on the thing itself: "sanctions on
+    Venezuela", "ties between Riyadh and Tehran", "jets to Iran"."""
+    found = [m for prep in _has_prep(theme, preps | {"between"}) for p in _pobjs(prep)
+             for m in index.within(p)]
+    return [m for m in found if not any(_same_actor(m, s) for s in sources)]
+
+
+def _by_phrase(noun: Token, index: MentionIndex) -> list[Mention]:
+    return [m for prep in noun.children if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"
+            for p in _pobjs(prep) for m in index.within(p)]
+
+
+def _agents_of_object(noun: Token, index: MentionIndex) -> list[Mention]:
+    """ "the expulsion of Polish diplomats by Russia": the parse often hangs the doer's "by"
+    phrase on the noun's object rather than on the noun."""
+    return [m for prep in _has_prep(noun, {"of"}) for p in _pobjs(prep)
+            for m in _by_phrase(p, index)]
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -419,7 +465,8 @@ class EventCoder:
             rules = matched.get(token.i, ())
             if not rules or self._carries_noun_trigger(token, rules[0], index) or \
                     self._promises_trigger(token, rules[0], index) or \
-                    self._background(token, rules[0]) or self._consumed(token, matched):
+                    self._background(token, rules[0]) or self._consumed(token, matched) or \
+                    self._handed_over(token, matched):
                 continue
             for rule in rules:
                 cand = self._candidate(token, rule, index, number, question)
@@ -705,6 +752,21 @@ class EventCoder:
                 return True
         return self._purpose(token, matched)
 
+    def _handed_over(self, token: Token,
+                     matched: dict[int, tuple[ontology.TriggerRule, ...]]) -> bool:
+        """A noun trigger that is what another noun event lifts or threatens ("the easing of
+        US sanctions", "the threat of tariffs on China"): that event is the one told."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj" or \
+                token.head.lower_ != "of":
+            return False
+        rule = matched.get(token.head.head.i, (None,))[0]
+        if rule is None or rule.pos != "NOUN":
+            return False
+        type_ = self.codes[rule.cameo].type
+        theme = _theme(token.head.head, rule, type_)
+        return theme is not None and theme.i == token.i and (
+            token.lemma_.lower() in rule.pobjs or type_ == "THREATEN")
+
     def _answered(self, token: Token, verb: Token,
                   matched: dict[int, tuple[ontology.TriggerRule, ...]]) -> bool:
         """ "rejected Afghanistan's demand", "refused a US request": another actor's request that
@@ -857,7 +919,8 @@ class EventCoder:
                                   for prep in _has_prep(token, VERB_PREPS | rule.need)
                                   for p in _pobjs(prep)):
             return False
-        if rule.light and rule.pos == "NOUN" and not self._governed(token, index):
+        if rule.light and rule.pos == "NOUN" and not self._governed(token, index) and \
+                not self._owned(token, rule, index):
             return False
         if not rule.objects:
             return True
@@ -896,6 +959,16 @@ class EventCoder:
         if noun.dep_ == "attr" and noun.head.lemma_ == "be":
             return True  # "it was their second call since ...": the sentence tells the event
         return bool(self._noun_sources(noun, index))
+
+    def _owned(self, noun: Token, rule: ontology.TriggerRule, index: MentionIndex) -> bool:
+        """A `light` noun whose doer is named through its object tells the event like "Russia's
+        invasion" does: "the deployment of Chinese troops", "the expulsion of diplomats by
+        Russia"."""
+        if self._in_background(noun):
+            return False
+        theme = _theme(noun, rule, self.codes[rule.cameo].type)
+        return bool((theme is not None and _theme_owners(theme, index)) or
+                    _agents_of_object(noun, index))
 
     def _in_background(self, noun: Token) -> bool:
         """ "after the riot", "ahead of the talks", "after protests began": the noun event
@@ -1415,12 +1488,21 @@ class EventCoder:
                 if pobj.lemma_.lower() in rule.pobjs:
                     yield self._object_targets(pobj, rule, index)
         yield self._clause_targets(token, index, sources)
+        if obj is not None:
+            yield self._answered_doer(obj, index)
         document = self._issued(token)
         if document is not None:  # "sent a letter to Putin apologising for the downing"
             yield [m for prep in _has_prep(document, {"to"}) for p in _pobjs(prep)
                    for m in index.within(p)]
             yield [m for prep in _has_prep(document.head, {"to"}) for p in _pobjs(prep)
                    for m in index.within(p)]
+
+    def _answered_doer(self, obj: Token, index: MentionIndex) -> list[Mention]:
+        """ "vowed a severe response to the Russian strike", "promised revenge for Israel's
+        killing of": whoever did the event the promised act answers is its target."""
+        return [m for prep in _has_prep(obj, {"to", "for"}) for p in _pobjs(prep)
+                if p.pos_ == "NOUN" and p.lemma_.lower() in self.lemmas
+                for m in self._noun_sources(p, index) + _agents_of_object(p, index)]
 
     def _topic(self, verb: Token) -> bool:
         """A verb whose object is what is talked about ("discussed the ceasefire")."""
@@ -1532,6 +1614,7 @@ class EventCoder:
                 sources = sources or found
             elif prep.lower_ == "between" or prep.lower_ in preps:
                 targets = targets or found
+        sources, targets = self._theme_arguments(cand, sources, targets, index)
         targets = targets or _asked(token, index) or self._charged(token, rule, index) or \
             self._struck(token, rule, index)
         if token.dep_ == "nsubj" and token.head.lemma_.lower() in self.cues.get("occur", ()):
@@ -1568,6 +1651,23 @@ class EventCoder:
         if not cand.targets and len(targets) > 1:
             cand.targets = targets[1:]
         self._symmetric(cand)
+
+    def _theme_arguments(self, cand: Candidate, sources: list[Mention], targets: list[Mention],
+                         index: MentionIndex) -> tuple[list[Mention], list[Mention]]:
+        """Arguments the noun leaves unnamed, read from what it acts on: "the supply of Russian
+        jets to Iran", "the easing of US sanctions on Venezuela", "the expulsion of diplomats
+        by Russia"."""
+        rule = cand.rule
+        theme = _theme(cand.token, rule, self.codes[rule.cameo].type)
+        if theme is not None:
+            sources = sources or _theme_owners(theme, index)
+            preps = self._preps(rule, NOUN_PREPS) | THEME_PREPS
+            targets = targets or _theme_targets(theme, preps, index, sources)
+            if rule.symmetric and not sources and len(_distinct(targets)) > 1:
+                # "brokered the restoration of ties between Riyadh and Tehran": the pair acts
+                pair = _distinct(targets)
+                sources, targets, cand.paired = [pair[0]], [pair[1]], True
+        return sources or _agents_of_object(cand.token, index), targets
 
     def _charged(self, noun: Token, rule: ontology.TriggerRule,
                  index: MentionIndex) -> list[Mention]:
