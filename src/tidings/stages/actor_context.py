@@ -206,11 +206,14 @@ def pair_sides(doc: Doc, cue_start: int, cue_end: int, state: State) -> tuple[Ac
              if r is not None and r.sent.start == cue.sent.start and _related(r, cue)}
     third |= {code[:3] for code in third}
     linked: list[list[tuple[Actor, Actor]]] = [[], []]
+    # Token.sent walks the parse on every access: look each root's sentence up once
+    starts = [r.sent.start if r is not None else -1 for r in roots]
     for i, (left, lroot) in enumerate(zip(seen, roots, strict=True)):
-        for right, rroot in zip(seen[i + 1:], roots[i + 1:], strict=True):
+        for j in range(i + 1, len(seen)):
+            right, rroot = seen[j], roots[j]
             sides = _sides(left.actor, right.actor)
             if (sides is None or lroot is None or rroot is None or left.span == right.span
-                    or lroot.sent.start != rroot.sent.start  # both links lie in one sentence
+                    or starts[i] != starts[j]  # both links lie in one sentence
                     or {sides[0].code, sides[1].code} & third):
                 continue
             if _conjoined(doc, lroot, rroot):

@@ -299,11 +299,15 @@ class EventCoder:
         self.cues = cues()
         # a multi-word lemma ("war game") is looked up from its head word
         self.lemmas = frozenset(w for lemma, _ in self.rules for w in (lemma, lemma.split()[-1]))
+        # nouns that end a multi-word trigger ("hunger strike"): only these need _phrases
+        self._phrase_heads = frozenset(lemma.split()[-1] for lemma, pos in self.rules
+                                       if pos == "NOUN" and " " in lemma)
         self._kept_types = frozenset(self.codes[r.cameo].type for group in self.rules.values()
                                      for r in group if r.kept)
         # the pipeline passes its own resolver: one phrase matcher over the gazetteer, not two
         self._resolver: PlaceResolver | None = places
         self._published: int | None = None  # the article's year, to tell dated background
+        self._flags: dict[tuple[str, int], bool] = {}  # sentence properties, per article
 
     def _place_resolver(self) -> PlaceResolver:
         """The gazetteer, loaded on first need unless the pipeline passed its resolver."""
@@ -324,6 +328,7 @@ class EventCoder:
     ) -> tuple[list[Event], list[NonEvent]]:
         index = MentionIndex(doc, mentions)
         self._published = publication.date.year if publication.date else None
+        self._flags = {}
         events: list[Event] = []
         non_events: list[NonEvent] = []
         named = _NamedPlaces(doc, mentions, self._place_resolver)
@@ -595,7 +600,7 @@ class EventCoder:
                 not self._on_team(cand.token):
             return "sports: the parties are teams"
         parties = [*cand.sources, *cand.targets]
-        if parties and all(_private(m, sent.doc) for m in parties) and self._business(sent):
+        if parties and self._business(sent) and all(_private(m, sent.doc) for m in parties):
             return "business: no political actor"
         token = cand.token
         about = self._about(token)
@@ -634,7 +639,17 @@ class EventCoder:
                 return True
         return False
 
+    def _sentence_flag(self, kind: str, sent: DocSpan, test: Callable[[DocSpan], bool]) -> bool:
+        """A property of the whole sentence, found once per article rather than per trigger."""
+        key = (kind, sent.start)
+        if key not in self._flags:
+            self._flags[key] = test(sent)
+        return self._flags[key]
+
     def _sports(self, sent: DocSpan) -> bool:
+        return self._sentence_flag("sports", sent, self._sports_report)
+
+    def _sports_report(self, sent: DocSpan) -> bool:
         """A sports report: a sports noun ("World Cup", "striker"), a sports team ("national
         team") or a score."""
         for token in sent:
@@ -653,6 +668,9 @@ class EventCoder:
                    for c in verb.children)
 
     def _business(self, sent: DocSpan) -> bool:
+        return self._sentence_flag("business", sent, self._business_report)
+
+    def _business_report(self, sent: DocSpan) -> bool:
         """A company report: "takeover", "shareholders", "chief executive", "the company"."""
         return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.cues.get("business", ())
                    for t in sent)
@@ -863,7 +881,7 @@ class EventCoder:
         if pos is None:
             return ()
         lemma = token.lemma_.lower()
-        if pos == "NOUN":
+        if pos == "NOUN" and lemma in self._phrase_heads:
             lemma = next((p for p in self._phrases(token) if (p, pos) in self.rules), lemma)
         return tuple(rule for rule in self.rules.get((lemma, pos), ())
                      if self._frame_holds(token, rule, index))

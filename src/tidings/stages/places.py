@@ -399,6 +399,18 @@ class PlaceResolver:
     # -- finding and resolving ------------------------------------------------------------------
 
     def _resolve(self, doc: Doc, mentions: Sequence[Mention]) -> list[_Found]:
+        # the event stage asks for the doc's places before this stage locates events: resolve
+        # once per doc and set of actor mentions
+        key = tuple((m.span.start, m.span.end, m.actor.code) for m in mentions)
+        cached = doc.user_data.get("tidings_places")
+        if isinstance(cached, tuple) and cached[0] == key:
+            found: list[_Found] = cached[1]
+            return found
+        found = self._resolve_anew(doc, mentions)
+        doc.user_data["tidings_places"] = (key, found)
+        return found
+
+    def _resolve_anew(self, doc: Doc, mentions: Sequence[Mention]) -> list[_Found]:
         found = self._found(doc)
         _apply_qualifiers(doc, found)
         _apply_prefixes(doc, found, mentions)
