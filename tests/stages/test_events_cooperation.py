@@ -13,19 +13,11 @@ import datetime as dt
 
 import pytest
 
+from stages.event_cases import Expected, matches
 from tidings.pipeline import Pipeline
-from tidings.records import Article, Event
+from tidings.records import Article
 
-Expected = tuple[str, str | None, str | None]
 PUBLISHED = dt.date(2024, 5, 1)
-
-
-def _matches(event: Event, expected: Expected) -> bool:
-    type_, source, target = expected
-    source_code = event.source.actor.code if event.source else ""
-    target_code = event.target.actor.code if event.target else ""
-    return (event.type == type_ and (source is None or source_code.startswith(source)) and
-            (target is None or target_code.startswith(target)))
 
 
 PRESENT = [
@@ -335,7 +327,7 @@ def test_cooperation_event_present(pipeline: Pipeline, sentence: str, expected: 
     coded = pipeline.code(Article(id="t", text=sentence, date=PUBLISHED))
     found = [(e.type, e.source.actor.code if e.source else None,
               e.target.actor.code if e.target else None) for e in coded.events]
-    assert any(_matches(e, expected) for e in coded.events), found
+    assert any(matches(e, expected) for e in coded.events), found
 
 
 @pytest.mark.parametrize(("sentence", "absent"), ABSENT)

@@ -13,19 +13,11 @@ import datetime as dt
 
 import pytest
 
+from stages.event_cases import Expected, matches
 from tidings.pipeline import Pipeline
 from tidings.records import Article, Event
 
-Expected = tuple[str, str | None, str | None]
 PUBLISHED = dt.date(2024, 5, 1)
-
-
-def _matches(event: Event, expected: Expected) -> bool:
-    type_, source, target = expected
-    source_code = event.source.actor.code if event.source else ""
-    target_code = event.target.actor.code if event.target else ""
-    return (event.type == type_ and (source is None or source_code.startswith(source)) and
-            (target is None or target_code.startswith(target)))
 
 
 def _events(pipeline: Pipeline, text: str) -> list[Event]:
@@ -70,16 +62,16 @@ ABSENT = [
 @pytest.mark.parametrize(("text", "expected"), PRESENT)
 def test_headline_event_present(pipeline: Pipeline, text: str, expected: Expected) -> None:
     events = _events(pipeline, text)
-    assert any(_matches(e, expected) for e in events), [(e.type, e.method) for e in events]
+    assert any(matches(e, expected) for e in events), [(e.type, e.method) for e in events]
 
 
 @pytest.mark.parametrize(("text", "expected"), ABSENT)
 def test_headline_event_absent(pipeline: Pipeline, text: str, expected: Expected) -> None:
     events = _events(pipeline, text)
-    assert not any(_matches(e, expected) for e in events), [(e.type, e.method) for e in events]
+    assert not any(matches(e, expected) for e in events), [(e.type, e.method) for e in events]
 
 
 def test_headline_in_article_first_line_only(pipeline: Pipeline) -> None:
     text = "Turkey snubs Sweden's NATO bid\nAnkara said on Monday it would not approve it."
     events = _events(pipeline, text)
-    assert any(_matches(e, ("REJECT", "TUR", "SWE")) for e in events)
+    assert any(matches(e, ("REJECT", "TUR", "SWE")) for e in events)

@@ -18,19 +18,11 @@ import datetime as dt
 
 import pytest
 
+from stages.event_cases import Expected, matches
 from tidings.pipeline import Pipeline
 from tidings.records import Article, Event
 
-Expected = tuple[str, str | None, str | None]
 PUBLISHED = dt.date(2024, 5, 1)
-
-
-def _matches(event: Event, expected: Expected) -> bool:
-    type_, source, target = expected
-    source_code = event.source.actor.code if event.source else ""
-    target_code = event.target.actor.code if event.target else ""
-    return (event.type == type_ and (source is None or source_code.startswith(source)) and
-            (target is None or target_code.startswith(target)))
 
 
 def _code(pipeline: Pipeline, sentence: str) -> list[Event]:
@@ -68,7 +60,7 @@ def test_nested_argument_found(pipeline: Pipeline, sentence: str, expected: Expe
     events = _code(pipeline, sentence)
     found = [(e.type, e.source.actor.code if e.source else None,
               e.target.actor.code if e.target else None) for e in events]
-    assert any(_matches(e, expected) for e in events), found
+    assert any(matches(e, expected) for e in events), found
 
 
 ABSENT = [

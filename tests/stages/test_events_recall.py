@@ -15,19 +15,11 @@ import datetime as dt
 
 import pytest
 
+from stages.event_cases import Expected, matches
 from tidings.pipeline import Pipeline
 from tidings.records import Article, Event
 
-Expected = tuple[str, str | None, str | None]
 PUBLISHED = dt.date(2024, 5, 1)
-
-
-def _matches(event: Event, expected: Expected) -> bool:
-    type_, source, target = expected
-    source_code = event.source.actor.code if event.source else ""
-    target_code = event.target.actor.code if event.target else ""
-    return (event.type == type_ and (source is None or source_code.startswith(source)) and
-            (target is None or target_code.startswith(target)))
 
 
 def _events(pipeline: Pipeline, text: str) -> list[Event]:
@@ -135,7 +127,7 @@ ABSENT = [
 @pytest.mark.parametrize(("text", "expected"), PRESENT)
 def test_event_present(pipeline: Pipeline, text: str, expected: Expected) -> None:
     events = _events(pipeline, text)
-    assert any(_matches(e, expected) for e in events), \
+    assert any(matches(e, expected) for e in events), \
         [(e.type, e.source and e.source.actor.code, e.target and e.target.actor.code)
          for e in events]
 
@@ -143,6 +135,6 @@ def test_event_present(pipeline: Pipeline, text: str, expected: Expected) -> Non
 @pytest.mark.parametrize(("text", "unexpected"), ABSENT)
 def test_event_absent(pipeline: Pipeline, text: str, unexpected: Expected) -> None:
     events = _events(pipeline, text)
-    assert not any(_matches(e, unexpected) for e in events), \
+    assert not any(matches(e, unexpected) for e in events), \
         [(e.type, e.source and e.source.actor.code, e.target and e.target.actor.code)
          for e in events]
