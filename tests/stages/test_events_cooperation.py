@@ -268,6 +268,26 @@ PRESENT = [
                  ('CONSULT', 'EGY', 'ISR'), id='consult-shuttled-between'),
     pytest.param('The US treasury secretary wrapped up a four-day visit to China.',
                  ('CONSULT', 'USA', 'CHN'), id='consult-wrapped-up-visit'),
+    pytest.param('India joined hands with Japan to build the high-speed railway.',
+                 ('COOPERATE', 'IND', 'JPN'), id='cooperate-joined-hands'),
+    pytest.param('Turkey allied with Pakistan in the regional dispute.',
+                 ('COOPERATE', 'TUR', 'PAK'), id='cooperate-allied-with'),
+    pytest.param('France and Germany formed an alliance to develop a new tank.',
+                 ('COOPERATE', 'FRA', 'DEU'), id='cooperate-formed-alliance'),
+    pytest.param('India and the United States pooled resources to develop a jet engine.',
+                 ('COOPERATE', 'IND', 'USA'), id='cooperate-pooled-resources'),
+    pytest.param('The United States deported a cartel suspect to Mexico.',
+                 ('COOPERATE', 'USA', 'MEX'), id='cooperate-deported-suspect'),
+    pytest.param('The United States bailed out Ukraine with a $10 billion loan.',
+                 ('AID', 'USA', 'UKR'), id='aid-bailed-out'),
+    pytest.param('China loaned Sri Lanka $1 billion.',
+                 ('AID', 'CHN', 'LKA'), id='aid-loaned'),
+    pytest.param('Washington poured billions of dollars into Ukraine.',
+                 ('AID', 'USA', 'UKR'), id='aid-poured-into'),
+    pytest.param('The United States helped Ukraine with air defence systems.',
+                 ('AID', 'USA', 'UKR'), id='aid-helped-with'),
+    pytest.param('The United States rushed munitions to Israel.',
+                 ('AID', 'USA', 'ISR'), id='aid-rushed-munitions'),
 ]
 
 ABSENT = [
@@ -319,6 +339,12 @@ ABSENT = [
                  'CONCEDE', id='lifted-weight-not-concede'),
     pytest.param('Real Madrid conceded two goals against Bayern Munich.',
                  'CONCEDE', id='conceded-goals-not-concede'),
+    pytest.param('The striker helped Brazil win the match.',
+                 'AID', id='helped-win-not-aid'),
+    pytest.param('The two rival candidates joined hands at the rally.',
+                 'COOPERATE', id='joined-hands-no-actor-not-cooperate'),
+    pytest.param('Nigeria deported 30 journalists.',
+                 'COOPERATE', id='deported-journalists-not-cooperate'),
 ]
 
 
