@@ -202,6 +202,24 @@ PRESENT = [
                  ('ASSAULT', 'ISR', 'LBN'), id='assault-eliminated-commander'),
     pytest.param('Iranian security forces used force against protesters.', D,
                  ('ASSAULT', 'IRN', None), id='assault-used-force'),
+    pytest.param('Russian forces pummeled Ukrainian positions near Bakhmut.', D,
+                 ('ASSAULT', 'RUS', 'UKR'), id='assault-pummeled-positions'),
+    pytest.param('A North Korean submarine torpedoed a South Korean warship.', D,
+                 ('ASSAULT', 'PRK', 'KOR'), id='assault-torpedoed-warship'),
+    pytest.param('Boko Haram militants maimed dozens of Nigerian villagers.', D,
+                 ('ASSAULT', None, 'NGA'), id='assault-maimed'),
+    pytest.param('The United States penalized Chinese firms for helping Russia.', D,
+                 ('SANCTION', 'USA', 'CHN'), id='sanction-penalized-firms'),
+    pytest.param('The European Union punished Belarus with new sanctions.', D,
+                 ('SANCTION', None, 'BLR'), id='sanction-punished-with'),
+    pytest.param('Russia grounded flights to Georgia.', D,
+                 ('SANCTION', 'RUS', 'GEO'), id='sanction-grounded-flights'),
+    pytest.param('Britain announced an asset freeze on Russian oligarchs.', D,
+                 ('SANCTION', 'GBR', 'RUS'), id='sanction-asset-freeze'),
+    pytest.param('The United States rescinded aid to Ethiopia.', D,
+                 ('SANCTION', 'USA', 'ETH'), id='sanction-rescinded-aid'),
+    pytest.param('Australia cancelled a submarine deal with France.', D,
+                 ('SANCTION', 'AUS', 'FRA'), id='sanction-cancelled-deal'),
 ]
 
 ABSENT = [
@@ -267,6 +285,10 @@ ABSENT = [
                  id='no-assault-crushed-opposition'),
     pytest.param('Russia used its veto against the resolution.', D, 'ASSAULT',
                  id='no-assault-used-veto'),
+    pytest.param('Negotiators hammered out a deal.', D, 'ASSAULT',
+                 id='no-assault-hammered-out'),
+    pytest.param('The concert was cancelled because of rain.', D, 'SANCTION',
+                 id='no-sanction-cancelled-concert'),
 ]
 
 
