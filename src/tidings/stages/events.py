@@ -331,7 +331,7 @@ class EventCoder:
         self._flags = {}
         events: list[Event] = []
         non_events: list[NonEvent] = []
-        named = _NamedPlaces(doc, mentions, self._place_resolver)
+        named = _NamedPlaces(doc, mentions, index, self._place_resolver)
         for number, sent in enumerate(doc.sents):
             if number == 0 and _headline(sent):
                 self._repair_headline(sent, index)
@@ -2196,9 +2196,9 @@ class _NamedPlaces:
     """Places the gazetteer resolves to a country where no actor mention is, resolved for the
     whole doc on first use (most sentences never need them)."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention],
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], index: MentionIndex,
                  resolver: Callable[[], PlaceResolver]) -> None:
-        self.doc, self.mentions, self.resolver = doc, mentions, resolver
+        self.doc, self.mentions, self.index, self.resolver = doc, mentions, index, resolver
         self._by_token: dict[int, tuple[DocSpan, str]] | None = None
 
     def at(self, token: Token, number: int) -> Mention | None:
@@ -2214,7 +2214,7 @@ class _NamedPlaces:
         return Mention(Span(span.text, start, end), actor, number)
 
     def _resolve(self) -> dict[int, tuple[DocSpan, str]]:
-        covered = MentionIndex(self.doc, self.mentions).by_token
+        covered = self.index.by_token
         out: dict[int, tuple[DocSpan, str]] = {}
         for where, location in self.resolver().places(self.doc, self.mentions):
             span = self.doc.char_span(where.start, where.end, alignment_mode="expand")
