@@ -11,8 +11,9 @@ import datetime as dt
 
 import pytest
 
+from stages.event_cases import matches, triples
 from tidings.pipeline import Pipeline
-from tidings.records import Article, Event
+from tidings.records import Article
 
 Expected = tuple[str, str | None, str | None] | None
 
@@ -22,12 +23,6 @@ def pipeline() -> Pipeline:
     return Pipeline()
 
 
-def _matches(event: Event, expected: tuple[str, str | None, str | None]) -> bool:
-    type_, source, target = expected
-    source_code = event.source.actor.code if event.source else ""
-    target_code = event.target.actor.code if event.target else ""
-    return (event.type == type_ and (source is None or source_code.startswith(source)) and
-            (target is None or target_code.startswith(target)))
 
 
 CASES = [
@@ -326,12 +321,11 @@ ENGINE_CASES = [
 @pytest.mark.parametrize(("sentence", "expected"), CASES + STRUCTURE_CASES + ENGINE_CASES)
 def test_sentence_events(pipeline: Pipeline, sentence: str, expected: Expected) -> None:
     coded = pipeline.code(Article(id="t", text=sentence, date=dt.date(2024, 5, 1)))
-    found = [(e.type, e.source.actor.code if e.source else None,
-              e.target.actor.code if e.target else None) for e in coded.events]
+    found = triples(coded.events)
     if expected is None:
         assert not coded.events, found
     else:
-        assert any(_matches(e, expected) for e in coded.events), found
+        assert any(matches(e, expected) for e in coded.events), found
 
 
 def test_case_ids_are_unique() -> None:

@@ -16,7 +16,7 @@ import datetime as dt
 
 import pytest
 
-from stages.event_cases import Expected, matches
+from stages.event_cases import Expected, matches, triples
 from tidings.pipeline import Pipeline
 from tidings.records import Article
 
@@ -134,8 +134,7 @@ ABSENT = [
 def test_headline_or_nominal_event_present(pipeline: Pipeline, sentence: str,
                                            expected: Expected) -> None:
     coded = pipeline.code(Article(id="t", text=sentence, date=PUBLISHED))
-    found = [(e.type, e.source.actor.code if e.source else None,
-              e.target.actor.code if e.target else None) for e in coded.events]
+    found = triples(coded.events)
     assert any(matches(e, expected) for e in coded.events), found
 
 

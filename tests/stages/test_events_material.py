@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from stages.event_cases import Expected, matches
+from stages.event_cases import Expected, matches, triples
 from tidings.pipeline import Pipeline
 from tidings.records import Article
 
@@ -296,8 +296,7 @@ ABSENT = [
 def test_material_event_present(pipeline: Pipeline, sentence: str, date: dt.date,
                                 expected: Expected) -> None:
     coded = pipeline.code(Article(id="t", text=sentence, date=date))
-    found = [(e.type, e.source.actor.code if e.source else None,
-              e.target.actor.code if e.target else None) for e in coded.events]
+    found = triples(coded.events)
     assert any(matches(e, expected) for e in coded.events), found
 
 

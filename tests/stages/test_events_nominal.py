@@ -18,7 +18,7 @@ import datetime as dt
 
 import pytest
 
-from stages.event_cases import Expected, matches
+from stages.event_cases import Expected, matches, triples
 from tidings.pipeline import Pipeline
 from tidings.records import Article, Event
 
@@ -58,8 +58,7 @@ PRESENT = [
 @pytest.mark.parametrize(("sentence", "expected"), PRESENT)
 def test_nested_argument_found(pipeline: Pipeline, sentence: str, expected: Expected) -> None:
     events = _code(pipeline, sentence)
-    found = [(e.type, e.source.actor.code if e.source else None,
-              e.target.actor.code if e.target else None) for e in events]
+    found = triples(events)
     assert any(matches(e, expected) for e in events), found
 
 

@@ -16,23 +16,16 @@ import datetime as dt
 
 import pytest
 
+from stages.event_cases import Expected, matches, triples
 from tidings.pipeline import Pipeline
-from tidings.records import Article, Event
+from tidings.records import Article
 
-Triple = tuple[str | None, str | None, str | None]
 DAY = dt.date(2024, 5, 1)
 
 
-def _matches(event: Event, expected: Triple) -> bool:
-    type_, source, target = expected
-    source_code = event.source.actor.code if event.source else ""
-    target_code = event.target.actor.code if event.target else ""
-    return ((type_ is None or event.type == type_) and
-            (source is None or source_code.startswith(source)) and
-            (target is None or target_code.startswith(target)))
 
 
-def case(sentence: str, expected: Triple, id: str, *, present: bool = True) -> object:
+def case(sentence: str, expected: Expected, id: str, *, present: bool = True) -> object:
     return pytest.param(sentence, expected, present, id=id)
 
 
@@ -151,11 +144,10 @@ CASES = [
 
 
 @pytest.mark.parametrize(("sentence", "expected", "present"), CASES)
-def test_precision(pipeline: Pipeline, sentence: str, expected: Triple, present: bool) -> None:
+def test_precision(pipeline: Pipeline, sentence: str, expected: Expected, present: bool) -> None:
     coded = pipeline.code(Article(id="t", text=sentence, date=DAY))
-    found = [(e.type, e.source.actor.code if e.source else None,
-              e.target.actor.code if e.target else None) for e in coded.events]
-    assert any(_matches(e, expected) for e in coded.events) is present, found
+    found = triples(coded.events)
+    assert any(matches(e, expected) for e in coded.events) is present, found
 
 
 def test_case_ids_are_unique() -> None:

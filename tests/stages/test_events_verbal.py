@@ -12,22 +12,16 @@ import datetime as dt
 
 import pytest
 
+from stages.event_cases import Expected, matches, triples
 from tidings.pipeline import Pipeline
-from tidings.records import Article, Event
+from tidings.records import Article
 
-Triple = tuple[str, str | None, str | None]
 DAY = dt.date(2024, 5, 1)
 
 
-def _matches(event: Event, expected: Triple) -> bool:
-    type_, source, target = expected
-    source_code = event.source.actor.code if event.source else ""
-    target_code = event.target.actor.code if event.target else ""
-    return (event.type == type_ and (source is None or source_code.startswith(source)) and
-            (target is None or target_code.startswith(target)))
 
 
-def case(sentence: str, expected: Triple, id: str, *, present: bool = True,
+def case(sentence: str, expected: Expected, id: str, *, present: bool = True,
          date: dt.date = DAY) -> object:
     return pytest.param(sentence, date, expected, present, id=id)
 
@@ -270,12 +264,11 @@ CASES = [
 
 
 @pytest.mark.parametrize(("sentence", "date", "expected", "present"), CASES)
-def test_verbal_events(pipeline: Pipeline, sentence: str, date: dt.date, expected: Triple,
+def test_verbal_events(pipeline: Pipeline, sentence: str, date: dt.date, expected: Expected,
                        present: bool) -> None:
     coded = pipeline.code(Article(id="t", text=sentence, date=date))
-    found = [(e.type, e.source.actor.code if e.source else None,
-              e.target.actor.code if e.target else None) for e in coded.events]
-    assert any(_matches(e, expected) for e in coded.events) is present, found
+    found = triples(coded.events)
+    assert any(matches(e, expected) for e in coded.events) is present, found
 
 
 def test_case_ids_are_unique() -> None:
