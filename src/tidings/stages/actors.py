@@ -42,6 +42,7 @@ from tidings.stages.actor_context import (
     surname_keys,
 )
 from tidings.stages.actor_tables import Entry, package_entries, user_entries
+from tidings.stages.parse import sentences_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -172,7 +173,7 @@ class ActorResolver:
     def __call__(self, doc: Doc, *, pub_date: dt.date | None) -> list[Mention]:
         """All actor mentions of ``doc`` in text order (pairs give two mentions per span)."""
         atoms = self._residents(doc, self._atoms(doc, pub_date))
-        starts = [sent.start for sent in doc.sents]
+        starts = [sent.start for sent in sentences_of(doc)]
         state = State()
         runs = list(self._runs(doc, atoms))
         heads = shared_heads(doc, runs)

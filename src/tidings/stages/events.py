@@ -29,7 +29,7 @@ from tidings.records import (
     Span,
     Trigger,
 )
-from tidings.stages.parse import text_of
+from tidings.stages.parse import sentences_of, text_of
 from tidings.tables import package_rows
 
 if TYPE_CHECKING:
@@ -332,7 +332,7 @@ class EventCoder:
         events: list[Event] = []
         non_events: list[NonEvent] = []
         named = _NamedPlaces(doc, mentions, index, self._place_resolver)
-        for number, sent in enumerate(doc.sents):
+        for number, sent in enumerate(sentences_of(doc)):
             if number == 0 and _headline(sent):
                 self._repair_headline(sent, index)
             places = _Places(sent, index, named, number)
